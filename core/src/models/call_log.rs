@@ -1,0 +1,1 @@
+//! Models: call_log (to be written).

@@ -1,0 +1,1 @@
+//! Models: chat_plugin (to be written).

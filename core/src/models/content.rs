@@ -1,0 +1,1 @@
+//! Models: content (to be written).

@@ -1,0 +1,1 @@
+//! Models: conversation (to be written).

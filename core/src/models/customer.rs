@@ -1,0 +1,1 @@
+//! Models: customer (to be written).

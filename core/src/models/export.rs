@@ -1,0 +1,1 @@
+//! Models: export (to be written).

@@ -1,0 +1,1 @@
+//! Models: message (to be written).

@@ -1,0 +1,15 @@
+//! Response models, one file per resource. Every model is lossless: see [`common`].
+
+pub mod call_log;
+pub mod chat_plugin;
+pub mod common;
+pub mod content;
+pub mod conversation;
+pub mod customer;
+pub mod export;
+pub mod message;
+pub mod page;
+pub mod post;
+pub mod statistics;
+pub mod tag;
+pub mod user;

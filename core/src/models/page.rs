@@ -1,0 +1,1 @@
+//! Models: page (to be written).

@@ -1,0 +1,1 @@
+//! Models: post (to be written).

@@ -1,0 +1,1 @@
+//! Models: statistics (to be written).

@@ -1,0 +1,1 @@
+//! Models: user (to be written).

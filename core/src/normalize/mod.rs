@@ -1,0 +1,1 @@
+//! Normalisation (to be written).

@@ -1,0 +1,1 @@
+//! Pagination state machines (to be written).

@@ -1,0 +1,1 @@
+//! Resource: avatar (to be written).

@@ -1,0 +1,1 @@
+//! Resource: call_logs (to be written).

@@ -1,0 +1,1 @@
+//! Resource: chat_plugin (to be written).

@@ -1,0 +1,1 @@
+//! Resource: contents (to be written).

@@ -1,0 +1,1 @@
+//! Resource: conversations (to be written).

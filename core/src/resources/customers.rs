@@ -1,0 +1,1 @@
+//! Resource: customers (to be written).

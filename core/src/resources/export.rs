@@ -1,0 +1,1 @@
+//! Resource: export (to be written).

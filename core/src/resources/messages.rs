@@ -1,0 +1,1 @@
+//! Resource: messages (to be written).

@@ -1,0 +1,16 @@
+//! Request builders, one file per resource. Each builder implements [`crate::Endpoint`].
+
+pub mod avatar;
+pub mod call_logs;
+pub mod chat_plugin;
+pub mod contents;
+pub mod conversations;
+pub mod customers;
+pub mod export;
+pub mod messages;
+pub mod notes;
+pub mod pages;
+pub mod posts;
+pub mod statistics;
+pub mod tags;
+pub mod users;

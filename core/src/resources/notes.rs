@@ -1,0 +1,1 @@
+//! Resource: notes (to be written).

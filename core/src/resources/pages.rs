@@ -1,0 +1,1 @@
+//! Resource: pages (to be written).

@@ -1,0 +1,1 @@
+//! Resource: posts (to be written).

@@ -1,0 +1,1 @@
+//! Resource: statistics (to be written).

@@ -1,0 +1,1 @@
+//! Resource: users (to be written).

@@ -1,1 +1,69 @@
-//! Pagination state machines (to be written).
+//! Pagination state machines, one per style the API uses.
+//!
+//! A list endpoint implements [`Paginated`]: it says which [`Style`] it pages with, how to aim a
+//! copy of itself at a [`Position`], and how to split a response into items and the page's
+//! facts ([`PageInfo`]). A paginator (see the submodules) is a plain value with
+//! `next_request()`, `handle_response()`, `is_done()` and `resume_token()`; the drivers in the
+//! bindings are a few lines around it.
+
+use crate::endpoint::Endpoint;
+
+/// How an endpoint pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    /// `page_number` from 1 with `page_size`, and a `total` (customers, posts, call logs,
+    /// v1 conversations).
+    PageNumber,
+    /// An opaque cursor taken from the last item (v2 conversations: `last_conversation_id`).
+    Cursor,
+    /// `offset` = how many items were already read (export_data).
+    Offset,
+    /// Backwards through history by `current_count` = how many items were already read
+    /// (messages).
+    Count,
+}
+
+/// Where the next page starts.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// A 1-based page number.
+    PageNumber(u32),
+    /// A cursor (`None` for the first page).
+    Cursor(Option<String>),
+    /// How many items were already read (offset or `current_count`).
+    Count(u64),
+}
+
+/// What a response says about the pages beyond its items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageInfo {
+    /// The total number of items, when the API sends it.
+    pub total: Option<u64>,
+    /// The cursor of the next page (cursor style), usually the last item's id.
+    pub next_cursor: Option<String>,
+}
+
+/// A list endpoint the paginators can drive.
+pub trait Paginated: Endpoint + Clone {
+    /// One record of the list.
+    type Item;
+
+    /// The paging style.
+    const STYLE: Style;
+
+    /// The most items one page can hold (the page size asked for, or the API's fixed size).
+    /// A page with fewer items is the last one.
+    fn page_size(&self) -> u32;
+
+    /// A copy of this request aimed at `position`.
+    fn at(&self, position: &Position) -> Self;
+
+    /// Splits a decoded page into its items and what it says about further pages.
+    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo);
+
+    /// A stable key for an item (`id`, `psid`), so an item that shifted onto the next page
+    /// while iterating is not yielded twice. `None` disables the check for that item.
+    fn item_key(item: &Self::Item) -> Option<String>;
+}

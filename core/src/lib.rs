@@ -25,6 +25,7 @@ pub mod error;
 pub mod http;
 pub mod models;
 pub mod normalize;
+pub mod operations;
 pub mod paginate;
 pub mod ratelimit;
 pub mod redact;

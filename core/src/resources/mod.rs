@@ -14,3 +14,6 @@ pub mod posts;
 pub mod statistics;
 pub mod tags;
 pub mod users;
+
+/// Every resource's operations, for [`crate::operations`].
+pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[tags::OPERATIONS];

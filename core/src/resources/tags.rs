@@ -5,11 +5,16 @@ use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::HttpRequest;
 use crate::models::tag::TagList;
+use crate::operations::{op, Operation};
 
 /// Lists the tags configured on the page.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListTags {}
+
+/// The operations of this resource.
+pub(crate) const OPERATIONS: &[Operation] = &[op::<ListTags>("tags.list")];
 
 impl ListTags {
     /// A request for every tag of the context's page.

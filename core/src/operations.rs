@@ -1,0 +1,135 @@
+//! The operation registry: every endpoint by a stable name (`customers.list`), built from a JSON
+//! object of parameters and parsed to JSON.
+//!
+//! This is what keeps the bindings thin and the languages in agreement: a binding passes
+//! `(name, params)` and gets an [`HttpRequest`] back, sends it, and hands the response to
+//! [`parse`]. The shared request vectors in `tests/vectors/` go through the same functions from
+//! Rust, Python and JavaScript. Parameter names are the API's own (`page_size`, `since`, ...);
+//! an unknown or mistyped parameter is an [`Error::InvalidRequest`] naming it.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::endpoint::Endpoint;
+use crate::error::{Error, Result};
+use crate::http::{HttpRequest, HttpResponse};
+
+/// One registered endpoint.
+#[derive(Clone, Copy)]
+pub struct Operation {
+    /// The stable name: `<resource>.<verb>` (`conversations.add_tag`).
+    pub name: &'static str,
+    /// Builds the request from a JSON object of parameters.
+    pub build: fn(&Context, &Value) -> Result<HttpRequest>,
+    /// Parses a response (the same parameters are passed, for endpoints whose output depends
+    /// on them) to the lossless JSON of the typed model.
+    pub parse: fn(&Value, &HttpResponse) -> Result<Value>,
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+/// An [`Operation`] for endpoint type `E`, whose parameters deserialise from JSON.
+pub const fn op<E>(name: &'static str) -> Operation
+where
+    E: Endpoint + DeserializeOwned,
+    E::Output: Serialize,
+{
+    Operation {
+        name,
+        build: build_with::<E>,
+        parse: parse_with::<E>,
+    }
+}
+
+/// Reads the parameters of `E` from a JSON object; the error names the offending parameter.
+pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
+    let empty = Value::Object(Default::default());
+    let params = if params.is_null() { &empty } else { params };
+    serde_path_to_error::deserialize(params).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner().to_string();
+        // serde names unknown and missing fields in the message; prefer that name.
+        let field = quoted_name(&inner).unwrap_or(path);
+        Error::invalid(if field == "." { "params".into() } else { field }, inner)
+    })
+}
+
+fn quoted_name(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_owned())
+}
+
+fn build_with<E: Endpoint + DeserializeOwned>(ctx: &Context, p: &Value) -> Result<HttpRequest> {
+    params::<E>(p)?.to_request(ctx)
+}
+
+fn parse_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
+where
+    E: Endpoint + DeserializeOwned,
+    E::Output: Serialize,
+{
+    let endpoint = params::<E>(p)?;
+    let output = endpoint.parse(response)?;
+    serde_json::to_value(output)
+        .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
+}
+
+/// Every registered operation.
+pub fn all() -> impl Iterator<Item = &'static Operation> {
+    crate::resources::OPERATIONS
+        .iter()
+        .flat_map(|ops| ops.iter())
+}
+
+/// The operation named `name`.
+pub fn find(name: &str) -> Result<&'static Operation> {
+    all()
+        .find(|op| op.name == name)
+        .ok_or_else(|| Error::invalid("operation", format!("unknown operation `{name}`")))
+}
+
+/// Builds the request of operation `name` from JSON parameters.
+pub fn build(ctx: &Context, name: &str, params: &Value) -> Result<HttpRequest> {
+    (find(name)?.build)(ctx, params)
+}
+
+/// Parses a response to operation `name`.
+pub fn parse(name: &str, params: &Value, response: &HttpResponse) -> Result<Value> {
+    (find(name)?.parse)(params, response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique() {
+        let mut names: Vec<_> = all().map(|o| o.name).collect();
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n);
+        assert!(n >= 1);
+    }
+
+    #[test]
+    fn unknown_parameters_are_named() {
+        let ctx = Context::page("1", "t");
+        let err = build(&ctx, "tags.list", &serde_json::json!({"bogus": 1})).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidRequest { field, .. } if field == "bogus"),
+            "{err:?}"
+        );
+        let err = build(&ctx, "nope", &Value::Null).unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
+    }
+}

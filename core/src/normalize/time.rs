@@ -28,7 +28,7 @@
 //! assert_eq!(t.to_rfc3339(), "2021-08-26T06:29:56Z");
 //! assert_eq!(parse_timestamp(&json!(1_629_959_396_000_i64)).unwrap(), t); // milliseconds
 //!
-//! let text = date_range(1_627_318_800, 1_630_000_799, UtcOffset::default()).unwrap();
+//! let text = date_range(1_627_318_800, 1_629_997_199, UtcOffset::default()).unwrap();
 //! assert_eq!(text, "27/07/2021 00:00:00 - 26/08/2021 23:59:59");
 //! ```
 

@@ -67,3 +67,17 @@ pub trait Paginated: Endpoint + Clone {
     /// while iterating is not yielded twice. `None` disables the check for that item.
     fn item_key(item: &Self::Item) -> Option<String>;
 }
+
+/// A list endpoint whose request covers a time window no longer than the API allows
+/// (v1 conversations: one month). The windowed paginator splits a longer span into windows and
+/// pages through each with the endpoint's own style.
+pub trait Windowed: Paginated {
+    /// The longest span one request may cover, in seconds.
+    const MAX_WINDOW_SECS: i64;
+
+    /// The span `[since, until]` this request covers, in unix seconds.
+    fn window(&self) -> (i64, i64);
+
+    /// A copy of this request covering `[since, until]` (unix seconds), at its first page.
+    fn with_window(&self, since: i64, until: i64) -> Self;
+}

@@ -4,7 +4,7 @@ use clap::Parser;
 
 /// `pancake-mock`: a stateful fake Pancake API server on loopback.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "pancake-mock", version, about)]
+#[command(name = "pancake-mock", version, about, args_override_self = true)]
 pub struct Args {
     /// TCP port to bind on 127.0.0.1 (0 picks a free one; the address is printed first).
     #[arg(long, default_value_t = 0)]

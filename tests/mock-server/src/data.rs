@@ -376,7 +376,7 @@ fn generate_page(g: &mut Gen, pi: usize, n_customers: usize, sizes: &Sizes) -> P
             sizes.messages,
         ));
     }
-    conversations.sort_by(|a, b| b.ts.cmp(&a.ts));
+    conversations.sort_by_key(|c| std::cmp::Reverse(c.ts));
 
     let call_logs: Vec<Rec> = (0..sizes.call_logs)
         .map(|i| {

@@ -7,7 +7,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use super::{bad, ok, St};
+use super::{bad, ok, Fail, St};
 use crate::faults::Fault;
 use crate::state::lock;
 
@@ -31,16 +31,16 @@ async fn list_faults(State(st): State<St>) -> Response {
 }
 
 /// Body: one rule object, a list of them, `{"spec": "route=spec"}` or `{"faults": [...]}`.
-async fn add_faults(State(st): State<St>, body: Bytes) -> Response {
+async fn add_faults(State(st): State<St>, body: Bytes) -> Result<Response, Fail> {
     let value: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
-        Err(e) => return bad(format!("invalid JSON body: {e}")),
+        Err(e) => return Err(bad(format!("invalid JSON body: {e}"))),
     };
     let items = match value {
         Value::Array(a) => a,
         Value::Object(mut m) if m.contains_key("faults") => match m.remove("faults") {
             Some(Value::Array(a)) => a,
-            _ => return bad("faults must be a list"),
+            _ => return Err(bad("faults must be a list")),
         },
         other => vec![other],
     };
@@ -54,12 +54,12 @@ async fn add_faults(State(st): State<St>, body: Bytes) -> Response {
         };
         match rule {
             Ok(r) => rules.push(r),
-            Err(e) => return bad(e),
+            Err(e) => return Err(bad(e)),
         }
     }
     let mut faults = lock(&st.faults);
     faults.extend(rules);
-    ok(json!({"success": true, "faults": *faults}))
+    Ok(ok(json!({"success": true, "faults": *faults})))
 }
 
 async fn clear_faults(State(st): State<St>) -> Response {

@@ -3,10 +3,9 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Response;
 use serde_json::{json, Value};
 
-use super::{bad, json_body, missing, ok, paging, slice, window, Params, Reply, St};
+use super::{bad, json_body, missing, ok, paging, slice, window, Fail, Params, Reply, St};
 use crate::data::{now_iso, now_millis, Conversation, PageData};
 use crate::state::lock;
 
@@ -15,7 +14,7 @@ pub const V1_MAX_SPAN: i64 = 31 * 86_400;
 /// Conversations per answer.
 pub const PER_PAGE: usize = 60;
 
-fn filtered<'a>(page: &'a PageData, p: &Params) -> Result<Vec<&'a Conversation>, Response> {
+fn filtered<'a>(page: &'a PageData, p: &Params) -> Result<Vec<&'a Conversation>, Fail> {
     let types: Vec<String> = p.all("type").iter().map(|t| t.to_uppercase()).collect();
     let tags: Vec<i64> = p
         .all("tags")
@@ -98,7 +97,7 @@ pub async fn list_v1(
 }
 
 /// Finds a conversation's index.
-pub fn find(page: &PageData, id: &str) -> Result<usize, Response> {
+pub fn find(page: &PageData, id: &str) -> Result<usize, Fail> {
     page.conversations
         .iter()
         .position(|c| c.v["id"] == id)

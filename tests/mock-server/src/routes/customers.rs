@@ -3,10 +3,9 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Response;
 use serde_json::{json, Map, Value};
 
-use super::{bad, json_body, missing, ok, paging, slice, window, Params, Reply, St};
+use super::{bad, json_body, missing, ok, paging, slice, window, Fail, Params, Reply, St};
 use crate::data::{naive_iso, note, now_millis, PageData};
 use crate::state::lock;
 
@@ -48,7 +47,7 @@ pub async fn list(
     ))
 }
 
-fn find(page: &mut PageData, id: &str) -> Result<usize, Response> {
+fn find(page: &mut PageData, id: &str) -> Result<usize, Fail> {
     page.customers
         .iter()
         .position(|c| c.v["id"] == id)
@@ -102,7 +101,7 @@ pub async fn update(
     Ok(ok(json!({"success": true})))
 }
 
-fn message_of(b: &Map<String, Value>) -> Result<String, Response> {
+fn message_of(b: &Map<String, Value>) -> Result<String, Fail> {
     match b.get("message") {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         Some(Value::String(_)) | None | Some(Value::Null) => Err(bad("message is required")),
@@ -110,7 +109,7 @@ fn message_of(b: &Map<String, Value>) -> Result<String, Response> {
     }
 }
 
-fn note_id_of(b: &Map<String, Value>) -> Result<String, Response> {
+fn note_id_of(b: &Map<String, Value>) -> Result<String, Fail> {
     match b.get("note_id") {
         Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
         _ => Err(bad("note_id is required")),

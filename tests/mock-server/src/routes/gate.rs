@@ -13,7 +13,7 @@ use axum::Json;
 use http_body::Frame;
 use serde_json::{json, Value};
 
-use super::{error, St};
+use super::{error, Fail, St};
 use crate::data::now_millis;
 use crate::faults::{self, Action};
 use crate::state::lock;
@@ -29,7 +29,7 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
-        Err(_) => return error(StatusCode::PAYLOAD_TOO_LARGE, "body too large"),
+        Err(_) => return error(StatusCode::PAYLOAD_TOO_LARGE, "body too large").into_response(),
     };
     let path = parts.uri.path().to_owned();
     let query = parts.uri.query().map(str::to_owned);
@@ -59,7 +59,7 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
     };
     if let Some(page_id) = &page_scope {
         if let Err(r) = check_page_token(&st, page_id, params.get("page_access_token")) {
-            return r;
+            return r.into_response();
         }
         let wait = lock(&st.limiter).acquire(page_id, Instant::now());
         if let Err(wait) = wait {
@@ -71,10 +71,10 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
             )
                 .into_response();
         }
-    } else if op == "pages.list" || op == "pages.generate_access_token" {
-        if params.get("access_token") != Some(USER_TOKEN) {
-            return invalid_token(&st);
-        }
+    } else if (op == "pages.list" || op == "pages.generate_access_token")
+        && params.get("access_token") != Some(USER_TOKEN)
+    {
+        return invalid_token(&st);
     }
 
     let fault = faults::take(&mut lock(&st.faults), op);
@@ -106,7 +106,7 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
     }
     if let Some(status) = fault.status {
         let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut resp = error(code, format!("injected fault: HTTP {status}"));
+        let mut resp = error(code, format!("injected fault: HTTP {status}")).into_response();
         if status == 429 || status == 503 {
             resp.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
@@ -197,13 +197,13 @@ fn invalid_token(st: &St) -> Response {
     }
 }
 
-fn check_page_token(st: &St, page_id: &str, token: Option<&str>) -> Result<(), Response> {
+fn check_page_token(st: &St, page_id: &str, token: Option<&str>) -> Result<(), Fail> {
     let store = lock(&st.store);
     let Some(owner) = token.and_then(|t| t.strip_prefix(PAGE_TOKEN_PREFIX)) else {
-        return Err(invalid_token(st));
+        return Err(invalid_token(st).into());
     };
     if store.page(owner).is_none() {
-        return Err(invalid_token(st));
+        return Err(invalid_token(st).into());
     }
     if owner != page_id {
         return Err(error(

@@ -9,7 +9,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::conversations::find;
-use super::{bad, json_body, missing, ok, Params, Reply, St};
+use super::{bad, json_body, missing, ok, Fail, Params, Reply, St};
 use crate::data::now_iso;
 use crate::state::lock;
 
@@ -48,10 +48,7 @@ pub async fn list(
     })))
 }
 
-fn text(
-    b: &serde_json::Map<String, Value>,
-    name: &str,
-) -> Result<Option<String>, axum::response::Response> {
+fn text(b: &serde_json::Map<String, Value>, name: &str) -> Result<Option<String>, Fail> {
     match b.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -59,10 +56,7 @@ fn text(
     }
 }
 
-fn required(
-    b: &serde_json::Map<String, Value>,
-    name: &str,
-) -> Result<String, axum::response::Response> {
+fn required(b: &serde_json::Map<String, Value>, name: &str) -> Result<String, Fail> {
     text(b, name)?
         .filter(|s| !s.is_empty())
         .ok_or_else(|| bad(format!("{name} is required")))
@@ -97,7 +91,8 @@ pub async fn send(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     Json(json!({"success": false, "message": "Internal server error"})),
                 )
-                    .into_response());
+                    .into_response()
+                    .into());
             }
             if message.as_deref().unwrap_or("").is_empty() && content_ids.is_empty() {
                 return Err(bad("message or content_ids is required"));

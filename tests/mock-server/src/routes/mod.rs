@@ -86,26 +86,43 @@ pub fn router(state: St) -> Router {
         .with_state(state)
 }
 
-async fn not_found() -> Response {
+async fn not_found() -> Fail {
     error(StatusCode::NOT_FOUND, "no such endpoint")
 }
 
+/// A finished error response, boxed so `Result<_, Fail>` stays small.
+#[derive(Debug)]
+pub struct Fail(pub Box<Response>);
+
+impl IntoResponse for Fail {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}
+
+impl From<Response> for Fail {
+    fn from(r: Response) -> Self {
+        Fail(Box::new(r))
+    }
+}
+
 /// `{"success": false, "error": message}` with `status`.
-pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+pub fn error(status: StatusCode, message: impl Into<String>) -> Fail {
     (
         status,
         Json(json!({"success": false, "error": message.into()})),
     )
         .into_response()
+        .into()
 }
 
 /// A 400 naming what is wrong.
-pub fn bad(message: impl Into<String>) -> Response {
+pub fn bad(message: impl Into<String>) -> Fail {
     error(StatusCode::BAD_REQUEST, message)
 }
 
 /// A 404 for a missing object.
-pub fn missing(what: &str) -> Response {
+pub fn missing(what: &str) -> Fail {
     error(StatusCode::NOT_FOUND, format!("{what} not found"))
 }
 
@@ -115,7 +132,7 @@ pub fn ok(body: Value) -> Response {
 }
 
 /// A handler's result: the error side is a finished response.
-pub type Reply = Result<Response, Response>;
+pub type Reply = Result<Response, Fail>;
 
 /// Query parameters in order, repeated names kept.
 #[derive(Debug, Default)]
@@ -152,7 +169,7 @@ impl Params {
     }
 
     /// An optional integer parameter; 400 if it is not one.
-    pub fn int(&self, name: &str) -> Result<Option<i64>, Response> {
+    pub fn int(&self, name: &str) -> Result<Option<i64>, Fail> {
         match self.get(name) {
             None | Some("") => Ok(None),
             Some(v) => v
@@ -164,13 +181,13 @@ impl Params {
     }
 
     /// A required integer parameter.
-    pub fn req_int(&self, name: &str) -> Result<i64, Response> {
+    pub fn req_int(&self, name: &str) -> Result<i64, Fail> {
         self.int(name)?
             .ok_or_else(|| bad(format!("{name} is required")))
     }
 
     /// A required text parameter.
-    pub fn req(&self, name: &str) -> Result<&str, Response> {
+    pub fn req(&self, name: &str) -> Result<&str, Fail> {
         match self.get(name) {
             Some(v) if !v.is_empty() => Ok(v),
             _ => Err(bad(format!("{name} is required"))),
@@ -179,7 +196,7 @@ impl Params {
 }
 
 /// Reads a JSON object body; 400 otherwise.
-pub fn json_body(body: &[u8]) -> Result<serde_json::Map<String, Value>, Response> {
+pub fn json_body(body: &[u8]) -> Result<serde_json::Map<String, Value>, Fail> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
         Ok(_) => Err(bad("the body must be a JSON object")),
@@ -188,7 +205,7 @@ pub fn json_body(body: &[u8]) -> Result<serde_json::Map<String, Value>, Response
 }
 
 /// `since`/`until` (unix seconds) both required, `since <= until`.
-pub fn window(p: &Params) -> Result<(i64, i64), Response> {
+pub fn window(p: &Params) -> Result<(i64, i64), Fail> {
     let since = p.req_int("since")?;
     let until = p.req_int("until")?;
     if since > until {
@@ -203,7 +220,7 @@ pub fn paging(
     number_required: bool,
     size_default: Option<i64>,
     size_max: i64,
-) -> Result<(usize, usize), Response> {
+) -> Result<(usize, usize), Fail> {
     let number = if number_required {
         p.req_int("page_number")?
     } else {

@@ -19,7 +19,7 @@ pub async fn list(State(st): State<St>) -> Response {
 /// `POST /api/v1/pages/{page_id}/generate_page_access_token`.
 pub async fn generate_token(State(st): State<St>, Path(page_id): Path<String>) -> Response {
     if lock(&st.store).page(&page_id).is_none() {
-        return missing("page");
+        return missing("page").into_response();
     }
     ok(json!({"success": true, "page_access_token": format!("{PAGE_TOKEN_PREFIX}{page_id}")}))
 }

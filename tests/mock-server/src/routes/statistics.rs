@@ -4,11 +4,11 @@ use axum::extract::{Path, RawQuery, State};
 use pancake_core::normalize::{parse_date_range, UtcOffset};
 use serde_json::{json, Value};
 
-use super::{bad, error, missing, ok, window, Params, Reply, St};
+use super::{bad, error, missing, ok, window, Fail, Params, Reply, St};
 use crate::data::naive_iso;
 use crate::state::lock;
 
-fn date_range(p: &Params) -> Result<(i64, i64), axum::response::Response> {
+fn date_range(p: &Params) -> Result<(i64, i64), Fail> {
     let text = p.req("date_range")?;
     let offset = UtcOffset::from_seconds(7 * 3600).expect("valid offset");
     parse_date_range(text, offset).map_err(|e| bad(format!("date_range: {e}")))

@@ -79,7 +79,7 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        _ = ctrl_c => eprintln!("pancake-mock: SIGINT, shutting down"),
+        _ = term => eprintln!("pancake-mock: SIGTERM, shutting down"),
     }
 }

@@ -815,9 +815,9 @@ fn sync_1234_customers_without_duplicates() {
 #[cfg(unix)]
 #[test]
 fn exits_cleanly_on_sigterm() {
-    let mut m = Mock::start(&[]);
+    let m = Mock::start(&[]);
     let _ = m.page_id(0);
-    let pid = m.child.id().to_string();
+    let pid = m.child.borrow().id().to_string();
     let status = std::process::Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -825,7 +825,7 @@ fn exits_cleanly_on_sigterm() {
     assert!(status.success());
     let t = Instant::now();
     loop {
-        if let Some(s) = m.child.try_wait().unwrap() {
+        if let Some(s) = m.child.borrow_mut().try_wait().unwrap() {
             assert!(s.success(), "{s:?}");
             break;
         }

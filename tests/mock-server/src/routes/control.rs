@@ -1,4 +1,8 @@
 //! `/__mock/...`: the control endpoints (faults, journal, reset). Not journaled, no token.
+//!
+//! Every handler that takes a body reads it, even when it ignores it: hyper closes a
+//! keep-alive connection whose request body was left unread, which a pooled client then
+//! sees as a dropped connection on its next request.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -62,7 +66,7 @@ async fn add_faults(State(st): State<St>, body: Bytes) -> Result<Response, Fail>
     Ok(ok(json!({"success": true, "faults": *faults})))
 }
 
-async fn clear_faults(State(st): State<St>) -> Response {
+async fn clear_faults(State(st): State<St>, _body: Bytes) -> Response {
     lock(&st.faults).clear();
     ok(json!({"success": true}))
 }
@@ -71,12 +75,12 @@ async fn journal(State(st): State<St>) -> Response {
     ok(json!({"requests": *lock(&st.journal)}))
 }
 
-async fn clear_journal(State(st): State<St>) -> Response {
+async fn clear_journal(State(st): State<St>, _body: Bytes) -> Response {
     lock(&st.journal).clear();
     ok(json!({"success": true}))
 }
 
-async fn reset(State(st): State<St>) -> Response {
+async fn reset(State(st): State<St>, _body: Bytes) -> Response {
     st.reset();
     ok(json!({"success": true}))
 }

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -11,7 +12,7 @@ use serde_json::Value;
 
 /// A running mock, killed on drop.
 pub struct Mock {
-    pub child: Child,
+    pub child: RefCell<Child>,
     pub url: String,
     pub agent: ureq::Agent,
 }
@@ -74,7 +75,11 @@ impl Mock {
             .timeout_global(Some(Duration::from_secs(20)))
             .build()
             .into();
-        Mock { child, url, agent }
+        Mock {
+            child: RefCell::new(child),
+            url,
+            agent,
+        }
     }
 
     fn finish(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<Resp, String> {
@@ -127,8 +132,10 @@ impl Mock {
     }
 
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Resp {
-        self.try_send(method, path, body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        self.try_send(method, path, body).unwrap_or_else(|e| {
+            let alive = format!("{:?}", self.child.borrow_mut().try_wait());
+            panic!("{method} {path}: {e} (mock exit status: {alive})")
+        })
     }
 
     pub fn get(&self, path: &str) -> Resp {
@@ -230,7 +237,8 @@ impl Mock {
 
 impl Drop for Mock {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let child = self.child.get_mut();
+        let _ = child.kill();
+        let _ = child.wait();
     }
 }

@@ -56,8 +56,13 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
     serde_path_to_error::deserialize(params).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
-        // serde names unknown and missing fields in the message; prefer that name.
-        let field = quoted_name(&inner).unwrap_or(path);
+        // serde names unknown and missing fields in the message; prefer that name (other
+        // messages quote the bad value, `invalid value: integer `-1``, not a field).
+        let names_field = inner.starts_with("unknown field") || inner.starts_with("missing field");
+        let field = names_field
+            .then(|| quoted_name(&inner))
+            .flatten()
+            .unwrap_or(path);
         Error::invalid(if field == "." { "params".into() } else { field }, inner)
     })
 }

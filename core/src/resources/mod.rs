@@ -16,5 +16,10 @@ pub mod tags;
 pub mod users;
 
 /// Every resource's operations, for [`crate::operations`].
-pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] =
-    &[tags::OPERATIONS, statistics::OPERATIONS];
+pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[
+    tags::OPERATIONS,
+    statistics::OPERATIONS,
+    export::OPERATIONS,
+    call_logs::OPERATIONS,
+    posts::OPERATIONS,
+];

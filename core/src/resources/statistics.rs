@@ -37,7 +37,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 ];
 
 /// Checks a `since`/`until` pair of unix seconds.
-fn check_span(since: i64, until: i64) -> Result<()> {
+pub(crate) fn check_span(since: i64, until: i64) -> Result<()> {
     if since < 0 {
         return Err(Error::invalid(
             "since",

@@ -22,4 +22,7 @@ pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[
     export::OPERATIONS,
     call_logs::OPERATIONS,
     posts::OPERATIONS,
+    users::OPERATIONS,
+    contents::OPERATIONS,
+    chat_plugin::OPERATIONS,
 ];

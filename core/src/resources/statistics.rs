@@ -112,7 +112,7 @@ fn comma_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Str
     })
 }
 
-/// Checks a comma-separated id list: no empty id, no spaces inside an id.
+/// Checks a comma-separated id list: no empty id.
 fn check_ids(field: &str, ids: &str) -> Result<()> {
     if ids.split(',').any(|id| id.trim().is_empty()) {
         return Err(Error::invalid(field, "holds an empty id"));

@@ -57,7 +57,8 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
         // serde names unknown and missing fields in the message; prefer that name.
-        let field = quoted_name(&inner).unwrap_or(path);
+        let named = inner.starts_with("unknown field") || inner.starts_with("missing field");
+        let field = named.then(|| quoted_name(&inner)).flatten().unwrap_or(path);
         Error::invalid(if field == "." { "params".into() } else { field }, inner)
     })
 }

@@ -384,7 +384,37 @@ pub struct Conversation {
     /// The messaging thread key.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub thread_key: Maybe<String>,
-    /// Fields this SDK does not know yet (`recent_seen_users`, `is_combined`, ...).
+    /// Staff who have seen the conversation.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub recent_seen_users: Maybe<Vec<SeenUser>>,
+    /// The customer's last interaction (ISO text as sent).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub last_customer_interactive_at: Maybe<String>,
+    /// Whether the thread was merged into another.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_combined: Maybe<FlexBool>,
+    /// Whether the thread was deleted.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_removed: Maybe<FlexBool>,
+    /// Fields this SDK does not know yet (`success` in the assign answer, ...).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A staff member who has seen a conversation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SeenUser {
+    /// Facebook id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub fb_id: Maybe<FlexId>,
+    /// Facebook name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub fb_name: Maybe<String>,
+    /// When (ISO text as sent, microseconds: `2023-04-05T02:22:06.689494`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub seen_at: Maybe<String>,
+    /// Fields this SDK does not know yet.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -482,5 +512,49 @@ mod tests {
         let t: TagChange =
             serde_json::from_str(r#"{"data":[0,1],"timestamp":1652845231603964}"#).unwrap();
         assert_eq!(t.timestamp_utc().unwrap().unix_seconds(), 1_652_845_231);
+    }
+
+    #[test]
+    fn documented_examples_fill_typed_fields() {
+        let list: ConversationList = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/conversations.list_v1/001_conversations.json"
+        ))
+        .unwrap();
+        assert_eq!(list.total.get().and_then(FlexNum::as_i64), Some(1));
+        let c = &list.conversations.get().unwrap()[0];
+        assert!(c.extra.is_empty(), "unmodelled: {:?}", c.extra.keys());
+        let last = c.last_sent_by.get().unwrap();
+        assert_eq!(
+            last.extra.len(),
+            2,
+            "avatar_url and phone_number stay extra"
+        );
+        let added = c.assignee_histories.get().unwrap()[0]
+            .payload
+            .get()
+            .unwrap()
+            .added_users
+            .get()
+            .unwrap();
+        assert_eq!(added[0].name.get().map(String::as_str), Some("Pham Dong"));
+
+        let assigned: Conversation = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/conversations.assign/001_assign.json"
+        ))
+        .unwrap();
+        let keys: Vec<_> = assigned.extra.keys().collect();
+        assert_eq!(keys, ["success"]);
+        assert_eq!(assigned.tags.get().unwrap().len(), 17);
+        let phones = assigned.recent_phone_numbers.get().unwrap();
+        assert!(
+            matches!(&phones[0], PhoneEntry::Captured(p) if p.status.get() == Some(&FlexNum::Int(1)))
+        );
+        assert_eq!(
+            assigned.recent_seen_users.get().unwrap()[0]
+                .seen_at
+                .get()
+                .map(String::as_str),
+            Some("2023-04-05T02:22:06.689494")
+        );
     }
 }

@@ -259,4 +259,32 @@ mod tests {
             assert_eq!(serde_json::to_string(&c).unwrap(), json);
         }
     }
+
+    #[test]
+    fn documented_examples_fill_typed_fields() {
+        for body in [
+            include_str!("../../../tests/fixtures/customers.list/000_customers.json"),
+            include_str!("../../../tests/fixtures/customers.list/003_response.json"),
+            include_str!("../../../tests/fixtures/customers.list/004_response.json"),
+        ] {
+            let list: CustomerList = serde_json::from_str(body).unwrap();
+            assert!(list.total.get().and_then(FlexNum::as_i64).unwrap() >= 500);
+            for c in list.customers.get().unwrap() {
+                assert!(c.extra.is_empty(), "unmodelled: {:?}", c.extra.keys());
+                for n in c.notes.get().unwrap() {
+                    assert!(n.extra.is_empty(), "unmodelled: {:?}", n.extra.keys());
+                }
+            }
+        }
+        let list: CustomerList = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/customers.list/000_customers.json"
+        ))
+        .unwrap();
+        let note = &list.customers.get().unwrap()[0].notes.get().unwrap()[0];
+        assert_eq!(
+            note.created_at_timestamp().unwrap().to_rfc3339(),
+            "2022-10-17T04:34:13.137Z"
+        );
+        assert_eq!(note.updated_at, Maybe::Null);
+    }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::{Extra, FlexBool, FlexId, FlexNum, Maybe};
-use super::conversation::{CustomerRef, Participant, PhoneEntry, ReadWatermark};
+use super::conversation::{CapturedPhone, CustomerRef, Participant, PhoneEntry, ReadWatermark};
 use super::customer::{Birthday, Note};
 use crate::normalize::{parse_timestamp, Timestamp};
 
@@ -113,7 +113,37 @@ pub struct Message {
     /// Mentions and links in the text.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub message_tags: Maybe<Vec<serde_json::Value>>,
-    /// Fields this SDK does not know yet (`can_like`, `rich_message`, ...).
+    /// Who removed it.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub removed_by: Maybe<serde_json::Value>,
+    /// Whether the page liked it (comments).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub user_likes: Maybe<FlexBool>,
+    /// Whether to show customer info.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub show_info: Maybe<FlexBool>,
+    /// Whether it can be replied to (comments).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub can_comment: Maybe<FlexBool>,
+    /// Whether it can be liked (comments).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub can_like: Maybe<FlexBool>,
+    /// Whether it can be hidden (comments).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub can_hide: Maybe<FlexBool>,
+    /// Whether it can be removed (comments).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub can_remove: Maybe<FlexBool>,
+    /// The inbox thread a private reply opened.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub private_reply_conversation: Maybe<serde_json::Value>,
+    /// Rich content (`is_printed`, ...).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub rich_message: Maybe<serde_json::Value>,
+    /// Earlier versions of the text.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub edit_history: Maybe<Vec<serde_json::Value>>,
+    /// Fields this SDK does not know yet.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -143,7 +173,7 @@ pub struct MessageList {
     pub conv_from: Maybe<Participant>,
     /// Detailed customer profiles (orders, addresses, ...).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub customers: Maybe<Vec<serde_json::Value>>,
+    pub customers: Maybe<Vec<MessageCustomer>>,
     /// Light customer references.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub conv_customers: Maybe<Vec<CustomerRef>>,
@@ -171,7 +201,169 @@ pub struct MessageList {
     /// The post of a comment thread (`null` for inbox).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub post: Maybe<serde_json::Value>,
-    /// Fields this SDK does not know yet (`success`, `activities`, `extra_info`, ...).
+    /// When the profile was last updated (ISO text as sent).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub profile_updated_at: Maybe<String>,
+    /// Whether the customer is banned.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_banned: Maybe<FlexBool>,
+    /// Who banned the customer.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub banned_by: Maybe<serde_json::Value>,
+    /// How many times the customer was banned.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub banned_count: Maybe<FlexNum>,
+    /// How many times the customer was reported.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub reported_count: Maybe<FlexNum>,
+    /// Whether the data may train AI.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub allow_use_data_for_training_ai: Maybe<FlexBool>,
+    /// The app/platform of the conversation.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub app: Maybe<String>,
+    /// The customer's comments on the page.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub comment_count: Maybe<FlexNum>,
+    /// The last comment (ISO text as sent).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub last_commented_at: Maybe<String>,
+    /// Emails recently collected.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub recent_emails: Maybe<Vec<String>>,
+    /// Phone numbers found in this conversation.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub conv_phone_numbers: Maybe<Vec<String>>,
+    /// Phone numbers eligible for delivery reports.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub available_for_report_phone_numbers: Maybe<Vec<String>>,
+    /// Phone numbers captured from messages, with where.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub conv_recent_phone_numbers: Maybe<Vec<CapturedPhone>>,
+    /// Delivery report counters keyed by phone number.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub reports_by_phone: Maybe<serde_json::Value>,
+    /// Recent orders.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub recent_orders: Maybe<Vec<serde_json::Value>>,
+    /// The customer's recent post activities.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub activities: Maybe<Vec<serde_json::Value>>,
+    /// Ad-click attribution keyed by customer id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub ad_clicks: Maybe<serde_json::Value>,
+    /// WhatsApp–Facebook matches.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub matched_wa_fb_customers: Maybe<serde_json::Value>,
+    /// Suggested products.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub suggested_products: Maybe<serde_json::Value>,
+    /// Suggested posts.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub suggested_posts: Maybe<serde_json::Value>,
+    /// Computed information (`sentiment_analysis`, ...).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub extra_info: Maybe<serde_json::Value>,
+    /// Fields this SDK does not know yet (`success`, ...).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A detailed customer profile returned with a conversation's messages.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MessageCustomer {
+    /// Page-customer id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub id: Maybe<String>,
+    /// Global customer id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub customer_id: Maybe<String>,
+    /// Facebook id / PSID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub fb_id: Maybe<FlexId>,
+    /// Global Facebook id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub global_id: Maybe<serde_json::Value>,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Whether the page can message the customer now.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub can_inbox: Maybe<FlexBool>,
+    /// Whether the customer is active.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_activated: Maybe<FlexBool>,
+    /// Whether the customer follows the page.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_followed: Maybe<FlexBool>,
+    /// Currency of the amounts.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub currency: Maybe<String>,
+    /// Orders placed.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub order_count: Maybe<FlexNum>,
+    /// Orders delivered.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub succeed_order_count: Maybe<FlexNum>,
+    /// The last order (ISO text as sent).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub last_order_at: Maybe<String>,
+    /// Total purchased.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub purchased_amount: Maybe<FlexNum>,
+    /// Reward points.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub reward_point: Maybe<FlexNum>,
+    /// Customer level id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub level_id: Maybe<serde_json::Value>,
+    /// Customer level name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub level_name: Maybe<String>,
+    /// Customer level colour.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub color_customer_level: Maybe<String>,
+    /// Discount.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub discount: Maybe<FlexNum>,
+    /// Discount type.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub discount_type: Maybe<FlexNum>,
+    /// Whether the discount comes from the level.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_discount_by_level: Maybe<FlexBool>,
+    /// Largest percentage discount.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub max_discount_by_percent: Maybe<FlexNum>,
+    /// Amount referred.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub total_amount_referred: Maybe<FlexNum>,
+    /// Emails.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub emails: Maybe<Vec<String>>,
+    /// Phone numbers (strings or objects).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub recent_phone_numbers: Maybe<Vec<PhoneEntry>>,
+    /// Customer tags.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub tags: Maybe<Vec<serde_json::Value>>,
+    /// Ad clicks.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub ad_clicks: Maybe<Vec<serde_json::Value>>,
+    /// Where addresses came from.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub address_source: Maybe<Vec<serde_json::Value>>,
+    /// `job`, `gender`, `lives_in`, `relationship_status`, ...
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub personal_info: Maybe<serde_json::Value>,
+    /// Shipping addresses.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub shop_customer_addresses: Maybe<Vec<serde_json::Value>>,
+    /// Web sources (`source`, `params`, `inserted_at`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub web_sources: Maybe<Vec<serde_json::Value>>,
+    /// Fields this SDK does not know yet.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -189,4 +381,30 @@ pub struct SentMessage {
     /// Fields this SDK does not know yet (`success`, ...).
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_examples_fill_typed_fields() {
+        let list: MessageList = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/messages.list/001_messages.json"
+        ))
+        .unwrap();
+        let keys: Vec<_> = list.extra.keys().collect();
+        assert_eq!(keys, ["success"]);
+        let m = &list.messages.get().unwrap()[0];
+        assert!(m.extra.is_empty(), "unmodelled: {:?}", m.extra.keys());
+        assert_eq!(m.like_count, Maybe::Null);
+        assert_eq!(
+            m.inserted_at_timestamp().unwrap().to_rfc3339(),
+            "2023-12-26T08:44:29Z"
+        );
+        assert_eq!(
+            m.from.get().unwrap().id.get(),
+            Some(&FlexId::Str("3100878013328342".into()))
+        );
+    }
 }

@@ -18,6 +18,12 @@ pub mod users;
 /// Every resource's operations, for [`crate::operations`].
 pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[
     tags::OPERATIONS,
+    pages::OPERATIONS,
+    conversations::OPERATIONS,
+    messages::OPERATIONS,
+    avatar::OPERATIONS,
+    customers::OPERATIONS,
+    notes::OPERATIONS,
     statistics::OPERATIONS,
     export::OPERATIONS,
     call_logs::OPERATIONS,

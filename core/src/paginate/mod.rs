@@ -8,6 +8,15 @@
 
 use crate::endpoint::Endpoint;
 
+mod dynamic;
+mod paginator;
+mod token;
+mod windowed;
+
+pub use dynamic::DynPaginator;
+pub use paginator::{PageState, Paginator};
+pub use windowed::WindowedPaginator;
+
 /// How an endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +75,12 @@ pub trait Paginated: Endpoint + Clone {
     /// A stable key for an item (`id`, `psid`), so an item that shifted onto the next page
     /// while iterating is not yielded twice. `None` disables the check for that item.
     fn item_key(item: &Self::Item) -> Option<String>;
+
+    /// Where paging starts. The default is the style's first page (page 1, no cursor,
+    /// offset 0); an endpoint whose parameters already name a later position may return it.
+    fn start(&self) -> Position {
+        paginator::first_position(Self::STYLE)
+    }
 }
 
 /// A list endpoint whose request covers a time window no longer than the API allows

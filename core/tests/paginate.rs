@@ -857,3 +857,157 @@ proptest! {
         prop_assert_eq!(got, serde_json::to_value(&all).unwrap().as_array().unwrap().clone());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pagination vectors: an operation, its parameters and a transcript of pages, driven through
+// `operations::paginate` (JSON in, JSON items out), as the bindings drive it.
+//
+// `tests/vectors/pagination.json` (shared with Python and JavaScript, real list operations)
+// is run when it exists; `core/tests/pagination_test_ops.json` uses the test-only endpoints of
+// this file (operation names starting with `test.`), so the runner itself is exercised.
+//
+// A case: {name, operation, context, params, resume?, steps: [{expect_request_url,
+// response: {status, headers?, body}, expect_items_keys | expect_error: {kind},
+// resume_here?}], expect_done, key_field?}. `body` is JSON, or a string sent as is.
+// `expect_items_keys` lists the key field (default `id`) of each item handed out, as text.
+// `resume_here` takes a resume token after the step and continues from a fresh paginator.
+
+use pancake_core::operations::{self, StartPaginator};
+
+fn local_op(name: &str) -> Option<StartPaginator> {
+    Some(match name {
+        "test.by_page" => DynPaginator::from_params::<ByPage>,
+        "test.by_cursor" => DynPaginator::from_params::<ByCursor>,
+        "test.by_offset" => DynPaginator::from_params::<ByOffset>,
+        "test.by_count" => DynPaginator::from_params::<ByCount>,
+        "test.by_window" => DynPaginator::windowed_from_params::<ByWindow>,
+        _ => return None,
+    })
+}
+
+fn start_op(name: &str, params: &Value, resume: Option<&str>) -> Result<DynPaginator> {
+    match local_op(name) {
+        Some(start) => start(params, resume),
+        None => operations::paginate(name, params, resume),
+    }
+}
+
+fn vector_context(v: &Value) -> Context {
+    let mut ctx = Context::default();
+    if let Some(url) = v.get("base_url").and_then(Value::as_str) {
+        ctx = ctx.with_base_url(url);
+    }
+    ctx.page_id = v.get("page_id").and_then(Value::as_str).map(str::to_owned);
+    ctx.page_access_token = v
+        .get("page_access_token")
+        .and_then(Value::as_str)
+        .map(pancake_core::Secret::new);
+    ctx.access_token = v
+        .get("access_token")
+        .and_then(Value::as_str)
+        .map(pancake_core::Secret::new);
+    ctx
+}
+
+fn key_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn run_pagination_case(case: &Value) -> std::result::Result<(), String> {
+    let name = case["name"].as_str().unwrap_or("?");
+    let op = case["operation"].as_str().ok_or("no operation")?;
+    let params = &case["params"];
+    let ctx = vector_context(&case["context"]);
+    let key_field = case["key_field"].as_str().unwrap_or("id");
+    let mut p =
+        start_op(op, params, case["resume"].as_str()).map_err(|e| format!("{name}: {e}"))?;
+    for (i, step) in case["steps"]
+        .as_array()
+        .ok_or("no steps")?
+        .iter()
+        .enumerate()
+    {
+        let req = p
+            .next_request(&ctx)
+            .map_err(|e| format!("{name} step {i}: {e}"))?
+            .ok_or_else(|| format!("{name} step {i}: the paginator ended early"))?;
+        let want_url = step["expect_request_url"].as_str().unwrap_or_default();
+        if req.url != want_url {
+            return Err(format!(
+                "{name} step {i}: url\n  got  {}\n  want {want_url}",
+                req.url
+            ));
+        }
+        let r = &step["response"];
+        let body = match &r["body"] {
+            Value::String(s) => s.clone().into_bytes(),
+            other => serde_json::to_vec(other).unwrap(),
+        };
+        let mut response = HttpResponse::new(r["status"].as_u64().unwrap_or(200) as u16, body);
+        for (k, v) in r["headers"].as_object().into_iter().flatten() {
+            response = response.with_header(k, v.as_str().unwrap_or_default());
+        }
+        match (p.handle_response(&response), step.get("expect_error")) {
+            (Err(e), Some(want)) => {
+                if e.kind() != want["kind"].as_str().unwrap_or_default() {
+                    return Err(format!("{name} step {i}: error {e:?}, want {want}"));
+                }
+            }
+            (Err(e), None) => return Err(format!("{name} step {i}: {e}")),
+            (Ok(items), Some(_)) => {
+                return Err(format!("{name} step {i}: got {items:?}, expected an error"))
+            }
+            (Ok(items), None) => {
+                let got: Vec<String> = items.iter().map(|it| key_text(&it[key_field])).collect();
+                let want: Vec<String> = step["expect_items_keys"]
+                    .as_array()
+                    .ok_or_else(|| format!("{name} step {i}: no expect_items_keys"))?
+                    .iter()
+                    .map(key_text)
+                    .collect();
+                if got != want {
+                    return Err(format!("{name} step {i}: items {got:?}, want {want:?}"));
+                }
+            }
+        }
+        if step["resume_here"].as_bool() == Some(true) {
+            let token = p.resume_token();
+            p = start_op(op, params, Some(&token)).map_err(|e| format!("{name} step {i}: {e}"))?;
+        }
+    }
+    let done = p
+        .next_request(&ctx)
+        .map_err(|e| format!("{name}: {e}"))?
+        .is_none();
+    let want_done = case["expect_done"].as_bool().unwrap_or(true);
+    if done != want_done || p.is_done() != want_done {
+        return Err(format!("{name}: done = {done}, want {want_done}"));
+    }
+    Ok(())
+}
+
+fn run_pagination_file(path: &std::path::Path) -> Vec<String> {
+    let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let cases = doc["cases"].as_array().expect("cases");
+    assert!(!cases.is_empty(), "{}: no cases", path.display());
+    cases
+        .iter()
+        .filter_map(|c| run_pagination_case(c).err())
+        .collect()
+}
+
+#[test]
+fn pagination_vectors() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut failures = run_pagination_file(&root.join("tests/pagination_test_ops.json"));
+    let shared = root.join("../tests/vectors/pagination.json");
+    if shared.exists() {
+        failures.extend(run_pagination_file(&shared));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -139,6 +139,35 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The wait returned is exact, and no window of time lets more requests through than
+        /// the burst plus what the rate refills.
+        #[test]
+        fn waits_are_exact_and_the_rate_holds(
+            rate in 1u32..20,
+            burst in 1u32..10,
+            gaps in proptest::collection::vec(0u64..700, 1..60),
+        ) {
+            let mut l = RateLimiter::new(RateLimit { requests_per_second: rate, burst });
+            let mut now = 0;
+            let mut granted = 0u64;
+            for gap in gaps {
+                now += gap;
+                match l.acquire(Some("p"), now) {
+                    Ok(()) => granted += 1,
+                    Err(wait) => {
+                        prop_assert!(wait > 0);
+                        prop_assert!(l.clone().acquire(Some("p"), now + wait - 1).is_err());
+                        prop_assert!(l.clone().acquire(Some("p"), now + wait).is_ok());
+                    }
+                }
+                let allowed = u64::from(burst) + now * u64::from(rate) / 1000;
+                prop_assert!(granted <= allowed, "{granted} > {allowed} at {now}");
+            }
+        }
+    }
 
     #[test]
     fn burst_then_rate() {

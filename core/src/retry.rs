@@ -195,6 +195,40 @@ impl RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Delays stay under their ceilings, and a write is only retried on a 429.
+        #[test]
+        fn decisions_stay_in_bounds(
+            attempt in 0u32..80,
+            status in 100u16..600,
+            jitter in 0.0f64..1.0,
+            retry_after in proptest::option::of(0u32..100_000),
+            max_retries in 0u32..100,
+        ) {
+            let p = RetryPolicy { max_retries, ..RetryPolicy::default() };
+            let mut r = HttpResponse::new(status, "");
+            if let Some(s) = retry_after {
+                r = r.with_header("Retry-After", s.to_string());
+            }
+            let outcome = Ok(r);
+            if let Decision::Retry { after_ms } =
+                p.decide(attempt, &outcome, RetrySafety::Idempotent, jitter)
+            {
+                prop_assert!(attempt < max_retries);
+                prop_assert!([429, 502, 503, 504].contains(&status));
+                if retry_after.is_some() {
+                    prop_assert!(after_ms <= p.max_retry_after_ms);
+                } else {
+                    prop_assert!(after_ms <= p.max_delay_ms);
+                    prop_assert!(after_ms <= p.base_delay_ms.saturating_mul(1 << attempt.min(63)));
+                }
+            }
+            let write = p.decide(attempt, &outcome, RetrySafety::NotIdempotent, jitter);
+            prop_assert!(write == Decision::GiveUp || status == 429);
+        }
+    }
     use RetrySafety::{Idempotent, NotIdempotent};
 
     fn status(s: u16) -> Result<HttpResponse, Error> {

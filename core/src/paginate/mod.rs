@@ -2,9 +2,11 @@
 //!
 //! A list endpoint implements [`Paginated`]: it says which [`Style`] it pages with, how to aim a
 //! copy of itself at a [`Position`], and how to split a response into items and the page's
-//! facts ([`PageInfo`]). A paginator (see the submodules) is a plain value with
-//! `next_request()`, `handle_response()`, `is_done()` and `resume_token()`; the drivers in the
-//! bindings are a few lines around it.
+//! facts ([`PageInfo`]). A [`Paginator`] is a plain value with `next_request()`,
+//! `handle_response()`, `is_done()` and `resume_token()`; the drivers in the bindings are a few
+//! lines around it. A [`WindowedPaginator`] cuts a long time span into the windows a
+//! [`Windowed`] endpoint accepts (newest first). A [`DynPaginator`] is either of them with items
+//! as JSON, started by name through [`crate::operations::paginate`].
 
 use crate::endpoint::Endpoint;
 

@@ -15,6 +15,10 @@ use crate::context::Context;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::paginate::{DynPaginator, Paginated, Windowed};
+
+/// Starts a paginator from JSON parameters and an optional resume token.
+pub type StartPaginator = fn(&Value, Option<&str>) -> Result<DynPaginator>;
 
 /// One registered endpoint.
 #[derive(Clone, Copy)]
@@ -26,6 +30,8 @@ pub struct Operation {
     /// Parses a response (the same parameters are passed, for endpoints whose output depends
     /// on them) to the lossless JSON of the typed model.
     pub parse: fn(&Value, &HttpResponse) -> Result<Value>,
+    /// For list operations: a paginator from JSON parameters and an optional resume token.
+    pub paginate: Option<StartPaginator>,
 }
 
 impl std::fmt::Debug for Operation {
@@ -46,6 +52,38 @@ where
         name,
         build: build_with::<E>,
         parse: parse_with::<E>,
+        paginate: None,
+    }
+}
+
+/// An [`Operation`] for list endpoint `E`, which [`paginate`] can page through.
+pub const fn paged<E>(name: &'static str) -> Operation
+where
+    E: Paginated + DeserializeOwned + Send + Sync + 'static,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    Operation {
+        name,
+        build: build_with::<E>,
+        parse: parse_with::<E>,
+        paginate: Some(DynPaginator::from_params::<E>),
+    }
+}
+
+/// An [`Operation`] for a list endpoint `E` limited to a time window, which [`paginate`] pages
+/// through window by window.
+pub const fn windowed<E>(name: &'static str) -> Operation
+where
+    E: Windowed + DeserializeOwned + Send + Sync + 'static,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    Operation {
+        name,
+        build: build_with::<E>,
+        parse: parse_with::<E>,
+        paginate: Some(DynPaginator::windowed_from_params::<E>),
     }
 }
 
@@ -112,6 +150,16 @@ pub fn parse(name: &str, params: &Value, response: &HttpResponse) -> Result<Valu
     (find(name)?.parse)(params, response)
 }
 
+/// A paginator over list operation `name` from JSON parameters, from the start or from a
+/// resume token. An operation that is not a list is an error naming `operation`.
+pub fn paginate(name: &str, params: &Value, resume: Option<&str>) -> Result<DynPaginator> {
+    let op = find(name)?;
+    let start = op
+        .paginate
+        .ok_or_else(|| Error::invalid("operation", format!("`{name}` is not a list operation")))?;
+    start(params, resume)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +183,14 @@ mod tests {
             "{err:?}"
         );
         let err = build(&ctx, "nope", &Value::Null).unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
+    }
+
+    #[test]
+    fn paginate_refuses_non_lists() {
+        let err = paginate("tags.list", &Value::Null, None).unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
+        let err = paginate("nope", &Value::Null, None).unwrap_err();
         assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
     }
 }

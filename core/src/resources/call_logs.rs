@@ -9,11 +9,11 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::call_log::{CallLog, CallLogList};
-use crate::operations::{op, Operation};
+use crate::operations::{paged, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
-pub(crate) const OPERATIONS: &[Operation] = &[op::<ListCallLogs>("call_logs.list")];
+pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListCallLogs>("call_logs.list")];
 
 /// The largest `page_size` the API takes.
 pub const MAX_CALL_LOGS_PAGE_SIZE: u32 = 30;

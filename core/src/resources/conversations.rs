@@ -11,7 +11,7 @@ use crate::models::common::FlexId;
 use crate::models::conversation::{Conversation, ConversationList, TagChange};
 use crate::models::customer::Ack;
 use crate::normalize::time::SECONDS_BELOW;
-use crate::operations::{op, Operation};
+use crate::operations::{op, paged, windowed, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style, Windowed};
 
 /// The values `order_by` takes in the conversation and customer lists.
@@ -635,8 +635,8 @@ impl Endpoint for MarkUnread {
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<ListConversations>("conversations.list"),
-    op::<ListConversationsV1>("conversations.list_v1"),
+    paged::<ListConversations>("conversations.list"),
+    windowed::<ListConversationsV1>("conversations.list_v1"),
     op::<AddTag>("conversations.add_tag"),
     op::<RemoveTag>("conversations.remove_tag"),
     op::<AssignConversation>("conversations.assign"),

@@ -10,7 +10,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::{Ack, Customer, CustomerList};
-use crate::operations::{op, Operation};
+use crate::operations::{op, paged, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style};
 use crate::resources::conversations::{check_order_by, check_span, require_text};
 
@@ -309,7 +309,7 @@ impl Endpoint for UpdateCustomer {
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<ListCustomers>("customers.list"),
+    paged::<ListCustomers>("customers.list"),
     op::<UpdateCustomer>("customers.update"),
 ];
 

@@ -11,11 +11,11 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::export::{ExportedConversation, ExportedConversations};
-use crate::operations::{op, Operation};
+use crate::operations::{paged, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
-pub(crate) const OPERATIONS: &[Operation] = &[op::<ExportConversationsFromAds>(
+pub(crate) const OPERATIONS: &[Operation] = &[paged::<ExportConversationsFromAds>(
     "export.conversations_from_ads",
 )];
 

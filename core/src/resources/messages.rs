@@ -13,7 +13,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::message::{Message, MessageList, SentMessage};
-use crate::operations::{op, Operation};
+use crate::operations::{op, paged, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style};
 use crate::resources::conversations::require_text;
 
@@ -520,7 +520,7 @@ impl Endpoint for PrivateReply {
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<ListMessages>("messages.list"),
+    paged::<ListMessages>("messages.list"),
     op::<SendMessage>("messages.send"),
     op::<ReplyComment>("messages.reply_comment"),
     op::<PrivateReply>("messages.private_reply"),

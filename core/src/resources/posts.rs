@@ -8,11 +8,11 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::post::{Post, PostList};
-use crate::operations::{op, Operation};
+use crate::operations::{paged, Operation};
 use crate::paginate::{PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
-pub(crate) const OPERATIONS: &[Operation] = &[op::<ListPosts>("posts.list")];
+pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListPosts>("posts.list")];
 
 /// The largest `page_size` the API takes (openapi.yaml, 003: "maximum 30").
 pub const MAX_POSTS_PAGE_SIZE: u32 = 30;

@@ -32,6 +32,10 @@ pub struct Operation {
     pub parse: fn(&Value, &HttpResponse) -> Result<Value>,
     /// For list operations: a paginator from JSON parameters and an optional resume token.
     pub paginate: Option<StartPaginator>,
+    /// For list operations: one response split into `{items, total, next_cursor, response}`.
+    pub list_page: Option<fn(&Value, &HttpResponse) -> Result<Value>>,
+    /// The parameter names the operation accepts, as the API spells them.
+    pub params: fn() -> &'static [&'static str],
 }
 
 impl std::fmt::Debug for Operation {
@@ -53,6 +57,8 @@ where
         build: build_with::<E>,
         parse: parse_with::<E>,
         paginate: None,
+        list_page: None,
+        params: field_names::<E>,
     }
 }
 
@@ -68,6 +74,8 @@ where
         build: build_with::<E>,
         parse: parse_with::<E>,
         paginate: Some(DynPaginator::from_params::<E>),
+        list_page: Some(list_page_with::<E>),
+        params: field_names::<E>,
     }
 }
 
@@ -84,6 +92,8 @@ where
         build: build_with::<E>,
         parse: parse_with::<E>,
         paginate: Some(DynPaginator::windowed_from_params::<E>),
+        list_page: Some(list_page_with::<E>),
+        params: field_names::<E>,
     }
 }
 
@@ -105,6 +115,69 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
     })
 }
 
+fn list_page_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
+where
+    E: Paginated + DeserializeOwned,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    let endpoint = params::<E>(p)?;
+    let output = endpoint.parse(response)?;
+    let decode_err =
+        |e: serde_json::Error| Error::decode(e.to_string(), response.status, &response.body);
+    let whole = serde_json::to_value(&output).map_err(decode_err)?;
+    let (items, info) = E::split(output);
+    let items = items
+        .into_iter()
+        .map(serde_json::to_value)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(decode_err)?;
+    Ok(serde_json::json!({
+        "items": items,
+        "total": info.total,
+        "next_cursor": info.next_cursor,
+        "response": whole,
+    }))
+}
+
+/// The field names serde reads for `E`: its parameter names. Found by asking `E`'s derived
+/// `Deserialize` which fields it expects, so the list cannot drift from the struct.
+fn field_names<E: DeserializeOwned>() -> &'static [&'static str] {
+    let mut found = None;
+    let _ = E::deserialize(FieldNames(&mut found));
+    found.unwrap_or(&[])
+}
+
+/// A deserializer that records the fields of the struct asked for, and reads nothing.
+struct FieldNames<'a>(&'a mut Option<&'static [&'static str]>);
+
+impl<'de> serde::Deserializer<'de> for FieldNames<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        _visitor: V,
+    ) -> std::result::Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("only structs have field names"))
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> std::result::Result<V::Value, Self::Error> {
+        *self.0 = Some(fields);
+        Err(serde::de::Error::custom("field names recorded"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
 fn quoted_name(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
@@ -124,6 +197,21 @@ where
     let output = endpoint.parse(response)?;
     serde_json::to_value(output)
         .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
+}
+
+/// The parameter names operation `name` accepts.
+pub fn param_names(name: &str) -> Result<&'static [&'static str]> {
+    Ok((find(name)?.params)())
+}
+
+/// Splits one response of list operation `name` into
+/// `{"items": [...], "total": n|null, "next_cursor": s|null, "response": {...}}`.
+pub fn list_page(name: &str, params: &Value, response: &HttpResponse) -> Result<Value> {
+    let op = find(name)?;
+    let split = op
+        .list_page
+        .ok_or_else(|| Error::invalid("operation", format!("`{name}` is not a list operation")))?;
+    split(params, response)
 }
 
 /// Every registered operation.

@@ -19,6 +19,7 @@
 //! assert!(!format!("{request:?}").contains("fake-page-token"));
 //! ```
 
+pub mod call;
 pub mod context;
 pub mod endpoint;
 pub mod error;

@@ -15,6 +15,10 @@ use crate::context::Context;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::paginate::{DynPaginator, Paginated, Windowed};
+
+/// Starts a paginator from JSON parameters and an optional resume token.
+pub type StartPaginator = fn(&Value, Option<&str>) -> Result<DynPaginator>;
 
 /// One registered endpoint.
 #[derive(Clone, Copy)]
@@ -26,6 +30,12 @@ pub struct Operation {
     /// Parses a response (the same parameters are passed, for endpoints whose output depends
     /// on them) to the lossless JSON of the typed model.
     pub parse: fn(&Value, &HttpResponse) -> Result<Value>,
+    /// For list operations: a paginator from JSON parameters and an optional resume token.
+    pub paginate: Option<StartPaginator>,
+    /// For list operations: one response split into `{items, total, next_cursor, response}`.
+    pub list_page: Option<fn(&Value, &HttpResponse) -> Result<Value>>,
+    /// The parameter names the operation accepts, as the API spells them.
+    pub params: fn() -> &'static [&'static str],
 }
 
 impl std::fmt::Debug for Operation {
@@ -46,6 +56,44 @@ where
         name,
         build: build_with::<E>,
         parse: parse_with::<E>,
+        paginate: None,
+        list_page: None,
+        params: field_names::<E>,
+    }
+}
+
+/// An [`Operation`] for list endpoint `E`, which [`paginate`] can page through.
+pub const fn paged<E>(name: &'static str) -> Operation
+where
+    E: Paginated + DeserializeOwned + Send + Sync + 'static,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    Operation {
+        name,
+        build: build_with::<E>,
+        parse: parse_with::<E>,
+        paginate: Some(DynPaginator::from_params::<E>),
+        list_page: Some(list_page_with::<E>),
+        params: field_names::<E>,
+    }
+}
+
+/// An [`Operation`] for a list endpoint `E` limited to a time window, which [`paginate`] pages
+/// through window by window.
+pub const fn windowed<E>(name: &'static str) -> Operation
+where
+    E: Windowed + DeserializeOwned + Send + Sync + 'static,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    Operation {
+        name,
+        build: build_with::<E>,
+        parse: parse_with::<E>,
+        paginate: Some(DynPaginator::windowed_from_params::<E>),
+        list_page: Some(list_page_with::<E>),
+        params: field_names::<E>,
     }
 }
 
@@ -56,10 +104,78 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
     serde_path_to_error::deserialize(params).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
-        // serde names unknown and missing fields in the message; prefer that name.
-        let field = quoted_name(&inner).unwrap_or(path);
+        // serde names unknown and missing fields in the message; prefer that name (other
+        // messages quote the bad value, `invalid value: integer `-1``, not a field).
+        let names_field = inner.starts_with("unknown field") || inner.starts_with("missing field");
+        let field = names_field
+            .then(|| quoted_name(&inner))
+            .flatten()
+            .unwrap_or(path);
         Error::invalid(if field == "." { "params".into() } else { field }, inner)
     })
+}
+
+fn list_page_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
+where
+    E: Paginated + DeserializeOwned,
+    E::Output: Serialize,
+    E::Item: Serialize,
+{
+    let endpoint = params::<E>(p)?;
+    let output = endpoint.parse(response)?;
+    let decode_err =
+        |e: serde_json::Error| Error::decode(e.to_string(), response.status, &response.body);
+    let whole = serde_json::to_value(&output).map_err(decode_err)?;
+    let (items, info) = E::split(output);
+    let items = items
+        .into_iter()
+        .map(serde_json::to_value)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(decode_err)?;
+    Ok(serde_json::json!({
+        "items": items,
+        "total": info.total,
+        "next_cursor": info.next_cursor,
+        "response": whole,
+    }))
+}
+
+/// The field names serde reads for `E`: its parameter names. Found by asking `E`'s derived
+/// `Deserialize` which fields it expects, so the list cannot drift from the struct.
+fn field_names<E: DeserializeOwned>() -> &'static [&'static str] {
+    let mut found = None;
+    let _ = E::deserialize(FieldNames(&mut found));
+    found.unwrap_or(&[])
+}
+
+/// A deserializer that records the fields of the struct asked for, and reads nothing.
+struct FieldNames<'a>(&'a mut Option<&'static [&'static str]>);
+
+impl<'de> serde::Deserializer<'de> for FieldNames<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        _visitor: V,
+    ) -> std::result::Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("only structs have field names"))
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> std::result::Result<V::Value, Self::Error> {
+        *self.0 = Some(fields);
+        Err(serde::de::Error::custom("field names recorded"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
 }
 
 fn quoted_name(message: &str) -> Option<String> {
@@ -81,6 +197,21 @@ where
     let output = endpoint.parse(response)?;
     serde_json::to_value(output)
         .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
+}
+
+/// The parameter names operation `name` accepts.
+pub fn param_names(name: &str) -> Result<&'static [&'static str]> {
+    Ok((find(name)?.params)())
+}
+
+/// Splits one response of list operation `name` into
+/// `{"items": [...], "total": n|null, "next_cursor": s|null, "response": {...}}`.
+pub fn list_page(name: &str, params: &Value, response: &HttpResponse) -> Result<Value> {
+    let op = find(name)?;
+    let split = op
+        .list_page
+        .ok_or_else(|| Error::invalid("operation", format!("`{name}` is not a list operation")))?;
+    split(params, response)
 }
 
 /// Every registered operation.
@@ -107,6 +238,16 @@ pub fn parse(name: &str, params: &Value, response: &HttpResponse) -> Result<Valu
     (find(name)?.parse)(params, response)
 }
 
+/// A paginator over list operation `name` from JSON parameters, from the start or from a
+/// resume token. An operation that is not a list is an error naming `operation`.
+pub fn paginate(name: &str, params: &Value, resume: Option<&str>) -> Result<DynPaginator> {
+    let op = find(name)?;
+    let start = op
+        .paginate
+        .ok_or_else(|| Error::invalid("operation", format!("`{name}` is not a list operation")))?;
+    start(params, resume)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +271,14 @@ mod tests {
             "{err:?}"
         );
         let err = build(&ctx, "nope", &Value::Null).unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
+    }
+
+    #[test]
+    fn paginate_refuses_non_lists() {
+        let err = paginate("tags.list", &Value::Null, None).unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
+        let err = paginate("nope", &Value::Null, None).unwrap_err();
         assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));
     }
 }

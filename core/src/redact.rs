@@ -69,33 +69,23 @@ pub fn redact_text(text: &str) -> String {
         if let Some(name_len) = secret_param_at(text, i) {
             out.push_str(&text[i..i + name_len]);
             i += name_len;
-            // Separator: `=`, or a closing quote then `:` with optional spaces and an opening quote.
             let sep_start = i;
-            if i < bytes.len() && bytes[i] == b'"' {
-                i += 1;
-            }
-            while i < bytes.len() && bytes[i] == b' ' {
-                i += 1;
-            }
-            if i < bytes.len() && (bytes[i] == b'=' || bytes[i] == b':') {
-                i += 1;
-                while i < bytes.len() && bytes[i] == b' ' {
-                    i += 1;
+            match separator_at(bytes, i) {
+                Some((value_start, sep)) => {
+                    out.push_str(&text[sep_start..value_start]);
+                    i = value_start;
+                    let quoted = sep == Sep::Quoted;
+                    while i < bytes.len() && !is_value_end(bytes[i], sep) {
+                        i += 1;
+                    }
+                    if sep == Sep::Space && !looks_like_token(&bytes[value_start..i]) {
+                        // `access_token is missing`: a word, not a token.
+                        out.push_str(&text[value_start..i]);
+                    } else if i > value_start || quoted {
+                        out.push_str(MASK);
+                    }
                 }
-                let quoted = i < bytes.len() && bytes[i] == b'"';
-                if quoted {
-                    i += 1;
-                }
-                out.push_str(&text[sep_start..i]);
-                let value_start = i;
-                while i < bytes.len() && !is_value_end(bytes[i], quoted) {
-                    i += 1;
-                }
-                if i > value_start {
-                    out.push_str(MASK);
-                }
-            } else {
-                out.push_str(&text[sep_start..i]);
+                None => out.push_str(&text[sep_start..i]),
             }
             continue;
         }
@@ -106,14 +96,81 @@ pub fn redact_text(text: &str) -> String {
     out
 }
 
-fn is_value_end(b: u8, quoted: bool) -> bool {
-    if quoted {
-        b == b'"'
-    } else {
-        matches!(
-            b,
-            b'&' | b'#' | b' ' | b'"' | b'\'' | b',' | b'}' | b'\n' | b'\r' | b'\t' | b';'
-        )
+/// How a token's value is introduced.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    /// `=` or `:` (query strings, `key: value` text).
+    Plain,
+    /// `": "` (JSON).
+    Quoted,
+    /// `%3D` (a URL inside a URL).
+    Encoded,
+    /// A space (`page_access_token eyJ...`), only for token-like words.
+    Space,
+}
+
+/// Finds the start of the value after a secret name at `i`, and how it was introduced.
+fn separator_at(bytes: &[u8], mut i: usize) -> Option<(usize, Sep)> {
+    let skip_spaces = |mut i: usize| {
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        i
+    };
+    if bytes[i..].len() >= 3 && bytes[i..i + 3].eq_ignore_ascii_case(b"%3d") {
+        return Some((i + 3, Sep::Encoded));
+    }
+    let after_name = i;
+    if i < bytes.len() && bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'"') {
+        i += 1; // escaped JSON: `\"access_token\":\"...\"`
+    }
+    if i < bytes.len() && bytes[i] == b'"' {
+        i += 1;
+    }
+    i = skip_spaces(i);
+    if i < bytes.len() && (bytes[i] == b'=' || bytes[i] == b':') {
+        i = skip_spaces(i + 1);
+        if i < bytes.len() && bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'"') {
+            return Some((i + 2, Sep::Plain));
+        }
+        if i < bytes.len() && bytes[i] == b'"' {
+            return Some((i + 1, Sep::Quoted));
+        }
+        return Some((i, Sep::Plain));
+    }
+    let spaced = skip_spaces(after_name);
+    (spaced > after_name && spaced < bytes.len()).then_some((spaced, Sep::Space))
+}
+
+/// A word long enough and made of token characters to be a token rather than prose.
+fn looks_like_token(word: &[u8]) -> bool {
+    word.len() >= 16
+        && word
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'='))
+}
+
+fn is_value_end(b: u8, sep: Sep) -> bool {
+    match sep {
+        Sep::Quoted => b == b'"' || b == b'\\',
+        _ => {
+            matches!(
+                b,
+                b'&' | b'#'
+                    | b' '
+                    | b'"'
+                    | b'\''
+                    | b','
+                    | b'}'
+                    | b'\n'
+                    | b'\r'
+                    | b'\t'
+                    | b';'
+                    | b'\\'
+                    | b'<'
+                    | b'>'
+            ) || (sep == Sep::Encoded && b == b'%')
+        }
     }
 }
 
@@ -123,13 +180,22 @@ fn secret_param_at(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if i > 0 {
         let prev = bytes[i - 1];
-        if prev.is_ascii_alphanumeric() || prev == b'_' {
+        let before = &text.as_bytes()[..i];
+        // `\u0026access_token` (escaped JSON) and `%26access_token` (an encoded URL) start a
+        // parameter even though a letter or digit precedes the name.
+        let escaped = before.ends_with(b"\\u0026")
+            || before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"%26")
+            || before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"%3f");
+        if (prev.is_ascii_alphanumeric() || prev == b'_') && !escaped {
             return None;
         }
     }
     SECRET_PARAMS
         .iter()
-        .find(|name| text.as_bytes()[i..].starts_with(name.as_bytes()))
+        .find(|name| {
+            bytes[i..].len() >= name.len()
+                && bytes[i..i + name.len()].eq_ignore_ascii_case(name.as_bytes())
+        })
         .map(|name| name.len())
 }
 
@@ -169,6 +235,27 @@ mod tests {
         assert_eq!(
             redact_text("bad page_access_token: abc.def"),
             "bad page_access_token: [REDACTED]"
+        );
+    }
+
+    #[test]
+    fn redacts_the_less_common_shapes() {
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJpZCI6MX0.sig-_x";
+        for text in [
+            format!("page_access_token {token}"),
+            format!("PAGE_ACCESS_TOKEN={token}"),
+            format!("https://x/?u=https%3A%2F%2Fy%2F%3Fpage_access_token%3D{token}%26a%3D1"),
+            format!(r#"{{"url":"/p?a=1\u0026page_access_token={token}\u0026b=2"}}"#),
+            format!(r#"{{\"access_token\":\"{token}\"}}"#),
+            format!("<a href=\"/x?access_token={token}\">"),
+        ] {
+            let r = redact_text(&text);
+            assert!(!r.contains(token), "{text} -> {r}");
+            assert!(r.contains(MASK), "{text} -> {r}");
+        }
+        assert_eq!(
+            redact_text("access_token is required"),
+            "access_token is required"
         );
     }
 

@@ -47,7 +47,8 @@ impl Envelope {
     fn text(&self) -> Option<String> {
         let pick = |v: &Option<serde_json::Value>| match v {
             Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(serde_json::Value::Null) | None => None,
+            // An empty text says nothing: fall back to the other field or the status text.
+            Some(serde_json::Value::String(_) | serde_json::Value::Null) | None => None,
             Some(other) => Some(other.to_string()),
         };
         pick(&self.message).or_else(|| pick(&self.error))

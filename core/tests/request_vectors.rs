@@ -127,3 +127,39 @@ fn request_vectors() {
         "operations with no request vector: {missing:?}"
     );
 }
+
+/// Every operation reports the parameter names it accepts, and every parameter a request
+/// vector uses is among them (the bindings' typed signatures are checked against this list).
+#[test]
+fn param_names_cover_the_vectors() {
+    let customers = operations::param_names("customers.list").unwrap();
+    for name in ["since", "until", "page_number", "page_size"] {
+        assert!(customers.contains(&name), "{customers:?}");
+    }
+    assert!(operations::param_names("tags.list").unwrap().is_empty());
+    for path in std::fs::read_dir(vectors_dir()).unwrap().flatten() {
+        let name = path.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("requests") {
+            continue;
+        }
+        let doc: Value = serde_json::from_slice(&std::fs::read(path.path()).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            if case.get("expect_error").is_some() {
+                continue;
+            }
+            let op = case["operation"].as_str().unwrap();
+            let names = operations::param_names(op).unwrap();
+            for key in case["params"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| k)
+            {
+                assert!(
+                    names.contains(&key.as_str()),
+                    "{op}: `{key}` not in {names:?}"
+                );
+            }
+        }
+    }
+}

@@ -2,11 +2,22 @@
 //!
 //! A list endpoint implements [`Paginated`]: it says which [`Style`] it pages with, how to aim a
 //! copy of itself at a [`Position`], and how to split a response into items and the page's
-//! facts ([`PageInfo`]). A paginator (see the submodules) is a plain value with
-//! `next_request()`, `handle_response()`, `is_done()` and `resume_token()`; the drivers in the
-//! bindings are a few lines around it.
+//! facts ([`PageInfo`]). A [`Paginator`] is a plain value with `next_request()`,
+//! `handle_response()`, `is_done()` and `resume_token()`; the drivers in the bindings are a few
+//! lines around it. A [`WindowedPaginator`] cuts a long time span into the windows a
+//! [`Windowed`] endpoint accepts (newest first). A [`DynPaginator`] is either of them with items
+//! as JSON, started by name through [`crate::operations::paginate`].
 
 use crate::endpoint::Endpoint;
+
+mod dynamic;
+mod paginator;
+mod token;
+mod windowed;
+
+pub use dynamic::DynPaginator;
+pub use paginator::{PageState, Paginator};
+pub use windowed::WindowedPaginator;
 
 /// How an endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -66,6 +77,12 @@ pub trait Paginated: Endpoint + Clone {
     /// A stable key for an item (`id`, `psid`), so an item that shifted onto the next page
     /// while iterating is not yielded twice. `None` disables the check for that item.
     fn item_key(item: &Self::Item) -> Option<String>;
+
+    /// Where paging starts. The default is the style's first page (page 1, no cursor,
+    /// offset 0); an endpoint whose parameters already name a later position may return it.
+    fn start(&self) -> Position {
+        paginator::first_position(Self::STYLE)
+    }
 }
 
 /// A list endpoint whose request covers a time window no longer than the API allows

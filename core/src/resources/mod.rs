@@ -16,4 +16,19 @@ pub mod tags;
 pub mod users;
 
 /// Every resource's operations, for [`crate::operations`].
-pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[tags::OPERATIONS];
+pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[
+    tags::OPERATIONS,
+    pages::OPERATIONS,
+    conversations::OPERATIONS,
+    messages::OPERATIONS,
+    avatar::OPERATIONS,
+    customers::OPERATIONS,
+    notes::OPERATIONS,
+    statistics::OPERATIONS,
+    export::OPERATIONS,
+    call_logs::OPERATIONS,
+    posts::OPERATIONS,
+    users::OPERATIONS,
+    contents::OPERATIONS,
+    chat_plugin::OPERATIONS,
+];

@@ -1,1 +1,196 @@
-//! Resource: posts (to be written).
+//! Posts: `GET /public_api/v1/pages/{page_id}/posts`, paged by `page_number` / `page_size`.
+
+use serde::{Deserialize, Serialize};
+
+use super::statistics::check_span;
+use crate::context::{Api, Context};
+use crate::endpoint::Endpoint;
+use crate::error::{Error, Result};
+use crate::http::HttpRequest;
+use crate::models::post::{Post, PostList};
+use crate::operations::{paged, Operation};
+use crate::paginate::{PageInfo, Paginated, Position, Style};
+
+/// The operations of this resource.
+pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListPosts>("posts.list")];
+
+/// The largest `page_size` the API takes (openapi.yaml, 003: "maximum 30").
+pub const MAX_POSTS_PAGE_SIZE: u32 = 30;
+
+/// A post type to filter by (`type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostType {
+    /// `video`
+    Video,
+    /// `photo`
+    Photo,
+    /// `text`
+    Text,
+    /// `livestream`
+    Livestream,
+}
+
+impl PostType {
+    /// The API's text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostType::Video => "video",
+            PostType::Photo => "photo",
+            PostType::Text => "text",
+            PostType::Livestream => "livestream",
+        }
+    }
+}
+
+const POST_TYPES: &[&str] = &["video", "photo", "text", "livestream"];
+
+fn one() -> u32 {
+    1
+}
+
+fn thirty() -> u32 {
+    MAX_POSTS_PAGE_SIZE
+}
+
+/// Lists the page's posts published in `[since, until]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[must_use]
+pub struct ListPosts {
+    /// Start of the span, unix seconds (UTC).
+    pub since: i64,
+    /// End of the span, unix seconds (UTC).
+    pub until: i64,
+    /// The page, from 1 (default 1).
+    #[serde(default = "one")]
+    pub page_number: u32,
+    /// Posts per page, 1 to 30 (default 30).
+    #[serde(default = "thirty")]
+    pub page_size: u32,
+    /// Only posts of this type: `video`, `photo`, `text` or `livestream`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+impl ListPosts {
+    /// The first page (30 posts) of posts in `[since, until]` (unix seconds).
+    pub fn new(since: i64, until: i64) -> Self {
+        Self {
+            since,
+            until,
+            page_number: 1,
+            page_size: MAX_POSTS_PAGE_SIZE,
+            kind: None,
+        }
+    }
+
+    /// The page to read, from 1.
+    pub fn page_number(mut self, page_number: u32) -> Self {
+        self.page_number = page_number;
+        self
+    }
+
+    /// Posts per page, 1 to 30.
+    pub fn page_size(mut self, page_size: u32) -> Self {
+        self.page_size = page_size;
+        self
+    }
+
+    /// Only posts of this type.
+    pub fn kind(mut self, kind: PostType) -> Self {
+        self.kind = Some(kind.as_str().to_owned());
+        self
+    }
+}
+
+impl Endpoint for ListPosts {
+    type Output = PostList;
+
+    fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
+        check_span(self.since, self.until)?;
+        if self.page_number < 1 {
+            return Err(Error::invalid("page_number", "starts at 1"));
+        }
+        if !(1..=MAX_POSTS_PAGE_SIZE).contains(&self.page_size) {
+            return Err(Error::invalid(
+                "page_size",
+                format!("must be 1 to {MAX_POSTS_PAGE_SIZE}, not {}", self.page_size),
+            ));
+        }
+        if let Some(kind) = &self.kind {
+            if !POST_TYPES.contains(&kind.as_str()) {
+                return Err(Error::invalid(
+                    "type",
+                    format!("must be one of {POST_TYPES:?}, not {kind:?}"),
+                ));
+            }
+        }
+        ctx.get(Api::PageV1, "/posts", self)
+    }
+}
+
+impl Paginated for ListPosts {
+    type Item = Post;
+    const STYLE: Style = Style::PageNumber;
+
+    fn page_size(&self) -> u32 {
+        self.page_size
+    }
+
+    fn at(&self, position: &Position) -> Self {
+        let mut next = self.clone();
+        if let Position::PageNumber(n) = position {
+            next.page_number = *n;
+        }
+        next
+    }
+
+    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo) {
+        let total = output
+            .total
+            .get()
+            .and_then(|t| t.as_i64())
+            .and_then(|t| u64::try_from(t).ok());
+        let items = output.posts.into_option().unwrap_or_default();
+        (
+            items,
+            PageInfo {
+                total,
+                next_cursor: None,
+            },
+        )
+    }
+
+    fn item_key(item: &Self::Item) -> Option<String> {
+        item.id.get().cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::HttpResponse;
+
+    #[test]
+    fn pages_by_number() {
+        let ctx = Context::page("1", "t");
+        let req = ListPosts::new(10, 20)
+            .kind(PostType::Video)
+            .at(&Position::PageNumber(3))
+            .to_request(&ctx)
+            .unwrap();
+        assert_eq!(
+            req.url,
+            "https://pages.fm/api/public_api/v1/pages/1/posts?since=10&until=20&page_number=3&page_size=30&type=video&page_access_token=t"
+        );
+        let out = ListPosts::new(10, 20)
+            .parse(&HttpResponse::new(
+                200,
+                r#"{"success":true,"total":"200","posts":[{"id":"p1","type":"rating"}]}"#,
+            ))
+            .unwrap();
+        let (items, info) = ListPosts::split(out);
+        assert_eq!(info.total, Some(200));
+        assert_eq!(items[0].kind.get().map(String::as_str), Some("rating"));
+    }
+}

@@ -1,0 +1,173 @@
+//! [`DynPaginator`]: any list operation paged by name, its items as JSON.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Paginated, Paginator, Windowed, WindowedPaginator};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::operations;
+
+/// The operations of a paginator, with items as JSON.
+trait Erased: Send + Sync {
+    fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>>;
+    fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>>;
+    fn is_done(&self) -> bool;
+    fn resume_token(&self) -> String;
+    fn resume_token_after(&self, consumed: usize) -> String;
+}
+
+fn to_json<T: Serialize>(items: Vec<T>, response: &HttpResponse) -> Result<Vec<Value>> {
+    items
+        .into_iter()
+        .map(|item| {
+            serde_json::to_value(item)
+                .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
+        })
+        .collect()
+}
+
+impl<E> Erased for Paginator<E>
+where
+    E: Paginated + Send + Sync,
+    E::Item: Serialize,
+{
+    fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
+        Paginator::next_request(self, ctx)
+    }
+    fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
+        to_json(Paginator::handle_response(self, response)?, response)
+    }
+    fn is_done(&self) -> bool {
+        Paginator::is_done(self)
+    }
+    fn resume_token(&self) -> String {
+        Paginator::resume_token(self)
+    }
+    fn resume_token_after(&self, consumed: usize) -> String {
+        Paginator::resume_token_after(self, consumed)
+    }
+}
+
+impl<E> Erased for WindowedPaginator<E>
+where
+    E: Windowed + Send + Sync,
+    E::Item: Serialize,
+{
+    fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
+        WindowedPaginator::next_request(self, ctx)
+    }
+    fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
+        to_json(
+            WindowedPaginator::handle_response(self, response)?,
+            response,
+        )
+    }
+    fn is_done(&self) -> bool {
+        WindowedPaginator::is_done(self)
+    }
+    fn resume_token(&self) -> String {
+        WindowedPaginator::resume_token(self)
+    }
+    fn resume_token_after(&self, consumed: usize) -> String {
+        WindowedPaginator::resume_token_after(self, consumed)
+    }
+}
+
+/// A paginator over any list operation, its items as lossless JSON: what bindings drive.
+///
+/// Same contract as [`Paginator`]: `next_request` → send → `handle_response` until
+/// `next_request` gives `None`; a failed response changes nothing.
+pub struct DynPaginator {
+    inner: Box<dyn Erased>,
+}
+
+impl std::fmt::Debug for DynPaginator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DynPaginator")
+            .field("done", &self.is_done())
+            .finish_non_exhaustive()
+    }
+}
+
+impl DynPaginator {
+    /// Wraps a typed paginator.
+    pub fn new<E>(paginator: Paginator<E>) -> Self
+    where
+        E: Paginated + Send + Sync + 'static,
+        E::Item: Serialize,
+    {
+        Self {
+            inner: Box::new(paginator),
+        }
+    }
+
+    /// Wraps a typed windowed paginator.
+    pub fn new_windowed<E>(paginator: WindowedPaginator<E>) -> Self
+    where
+        E: Windowed + Send + Sync + 'static,
+        E::Item: Serialize,
+    {
+        Self {
+            inner: Box::new(paginator),
+        }
+    }
+
+    /// A paginator for endpoint `E` from JSON parameters, from the start or from a resume
+    /// token. This is what [`operations::paged`] registers.
+    pub fn from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
+    where
+        E: Paginated + DeserializeOwned + Send + Sync + 'static,
+        E::Item: Serialize,
+    {
+        let endpoint: E = operations::params(params)?;
+        let paginator = match resume {
+            Some(token) => Paginator::resume(endpoint, token)?,
+            None => Paginator::new(endpoint),
+        };
+        Ok(Self::new(paginator))
+    }
+
+    /// Like [`DynPaginator::from_params`] for a [`Windowed`] endpoint (window by window).
+    /// This is what [`operations::windowed`] registers.
+    pub fn windowed_from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
+    where
+        E: Windowed + DeserializeOwned + Send + Sync + 'static,
+        E::Item: Serialize,
+    {
+        let endpoint: E = operations::params(params)?;
+        let paginator = match resume {
+            Some(token) => WindowedPaginator::resume(endpoint, token)?,
+            None => WindowedPaginator::new(endpoint),
+        };
+        Ok(Self::new_windowed(paginator))
+    }
+
+    /// The request for the next page, or `None` when the list is exhausted.
+    #[must_use = "send the request, then pass its response to handle_response"]
+    pub fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
+        self.inner.next_request(ctx)
+    }
+
+    /// Reads the response to the last request: the page's new items as JSON.
+    pub fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
+        self.inner.handle_response(response)
+    }
+
+    /// Whether the last page was handled.
+    pub fn is_done(&self) -> bool {
+        self.inner.is_done()
+    }
+
+    /// A token to continue after every item handed out so far.
+    pub fn resume_token(&self) -> String {
+        self.inner.resume_token()
+    }
+
+    /// A token to continue after the first `consumed` items of the last batch.
+    pub fn resume_token_after(&self, consumed: usize) -> String {
+        self.inner.resume_token_after(consumed)
+    }
+}

@@ -1,0 +1,305 @@
+//! `pancake_api._native`: the Python binding of pancake-core.
+//!
+//! It converts arguments, calls core and the blocking transport, and converts results; nothing
+//! else. Parameters cross as JSON text (one `json.dumps` on the way in, one `json.loads` on the
+//! way out), so every name and validation rule is core's. The pure-Python package
+//! `pancake_api` wraps this module with typed resources, models and exceptions.
+
+mod errors;
+mod transport;
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use pancake_core::paginate::DynPaginator;
+use pancake_core::{normalize, operations, Context, Error, HttpResponse, Secret};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use serde_json::Value;
+
+use transport::Transport;
+
+fn parse_params(py: Python<'_>, params: &str) -> PyResult<Value> {
+    serde_json::from_str(params)
+        .map_err(|e| errors::to_py(py, &Error::invalid("params", format!("not JSON: {e}"))))
+}
+
+fn to_json(value: &Value) -> String {
+    value.to_string()
+}
+
+/// A configured client: context, transport and policies. Holds the tokens; never prints them.
+#[pyclass(module = "pancake_api._native", frozen)]
+struct Client {
+    ctx: Context,
+    transport: Transport,
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    #[pyo3(signature = (base_url, page_id=None, page_access_token=None, access_token=None,
+                        timeout=30.0, max_retries=3, requests_per_second=Some(5.0)))]
+    fn new(
+        base_url: &str,
+        page_id: Option<String>,
+        page_access_token: Option<String>,
+        access_token: Option<String>,
+        timeout: f64,
+        max_retries: u32,
+        requests_per_second: Option<f64>,
+    ) -> PyResult<Self> {
+        if !(timeout.is_finite() && timeout > 0.0) {
+            return Err(PyValueError::new_err("timeout must be a positive number of seconds"));
+        }
+        if let Some(rate) = requests_per_second {
+            if !(rate.is_finite() && rate > 0.0) {
+                return Err(PyValueError::new_err(
+                    "requests_per_second must be positive, or None to disable rate limiting",
+                ));
+            }
+        }
+        let mut ctx = Context::default().with_base_url(base_url);
+        ctx.page_id = page_id;
+        ctx.page_access_token = page_access_token.map(Secret::new);
+        ctx.access_token = access_token.map(Secret::new);
+        Ok(Self {
+            ctx,
+            transport: Transport::new(
+                Duration::from_secs_f64(timeout),
+                max_retries,
+                requests_per_second,
+            ),
+        })
+    }
+
+    /// Builds, sends (with rate limiting and retries) and parses one operation; returns the
+    /// parsed response as JSON text.
+    fn request(&self, py: Python<'_>, operation: &str, params: &str) -> PyResult<String> {
+        let params = parse_params(py, params)?;
+        let request = operations::build(&self.ctx, operation, &params)
+            .map_err(|e| errors::to_py(py, &e))?;
+        let response = self.send(py, request)?;
+        let value =
+            operations::parse(operation, &params, &response).map_err(|e| errors::to_py(py, &e))?;
+        Ok(to_json(&value))
+    }
+
+    /// A pager over a list operation, optionally resumed from a token.
+    #[pyo3(signature = (operation, params, resume=None))]
+    fn paginate(
+        &self,
+        py: Python<'_>,
+        operation: &str,
+        params: &str,
+        resume: Option<&str>,
+    ) -> PyResult<Pager> {
+        let params = parse_params(py, params)?;
+        let paginator =
+            operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
+        Ok(Pager {
+            inner: Mutex::new(paginator),
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Client(base_url={:?}, page_id={:?})",
+            self.ctx.base_url, self.ctx.page_id
+        )
+    }
+}
+
+impl Client {
+    fn send(&self, py: Python<'_>, request: pancake_core::HttpRequest) -> PyResult<HttpResponse> {
+        match self.transport.execute(py, request) {
+            Ok(resp) => Ok(resp),
+            Err(Ok(py_err)) => Err(py_err),
+            Err(Err(e)) => Err(errors::to_py(py, &e)),
+        }
+    }
+}
+
+/// Walks a list operation page by page; the state is core's paginator.
+#[pyclass(module = "pancake_api._native")]
+struct Pager {
+    inner: Mutex<DynPaginator>,
+}
+
+#[pymethods]
+impl Pager {
+    /// Fetches the next page and returns `{"items": [...], "total": ..}` as JSON text, or
+    /// `None` when the list is exhausted.
+    fn next_page(&self, py: Python<'_>, client: &Client) -> PyResult<Option<String>> {
+        let request = {
+            let p = self.inner.lock().unwrap();
+            p.next_request(&client.ctx)
+                .map_err(|e| errors::to_py(py, &e))?
+        };
+        let Some(request) = request else {
+            return Ok(None);
+        };
+        let response = client.send(py, request)?;
+        let mut p = self.inner.lock().unwrap();
+        let page = p
+            .handle_response(&response)
+            .map_err(|e| errors::to_py(py, &e))?;
+        Ok(Some(to_json(&page)))
+    }
+
+    /// A token that resumes right after the first `consumed` items of the last page fetched.
+    fn resume_token(&self, consumed: usize) -> String {
+        self.inner.lock().unwrap().resume_token_at(consumed)
+    }
+
+    /// Whether the list is exhausted.
+    fn is_done(&self) -> bool {
+        self.inner.lock().unwrap().is_done()
+    }
+}
+
+/// Builds the request of an operation without sending it (for tests and debugging); the URL
+/// is returned redacted unless `expose_secrets` is true.
+#[pyfunction]
+#[pyo3(signature = (context, operation, params, expose_secrets=false))]
+fn build_request(
+    py: Python<'_>,
+    context: &str,
+    operation: &str,
+    params: &str,
+    expose_secrets: bool,
+) -> PyResult<String> {
+    let c = parse_params(py, context)?;
+    let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_owned);
+    let mut ctx = Context::default();
+    if let Some(url) = s("base_url") {
+        ctx = ctx.with_base_url(url);
+    }
+    ctx.page_id = s("page_id");
+    ctx.page_access_token = s("page_access_token").map(Secret::new);
+    ctx.access_token = s("access_token").map(Secret::new);
+    let params = parse_params(py, params)?;
+    let req = operations::build(&ctx, operation, &params).map_err(|e| errors::to_py(py, &e))?;
+    let body = match &req.body {
+        pancake_core::Body::None => Value::Null,
+        pancake_core::Body::Json(bytes) => serde_json::from_slice(bytes).unwrap_or(Value::Null),
+        pancake_core::Body::Multipart(parts) => Value::Array(
+            parts
+                .iter()
+                .map(|p| {
+                    serde_json::json!({"name": p.name, "filename": p.filename,
+                                       "content_type": p.content_type, "size": p.data.len()})
+                })
+                .collect(),
+        ),
+    };
+    let out = serde_json::json!({
+        "method": req.method.as_str(),
+        "url": if expose_secrets { req.url.clone() } else { req.redacted_url() },
+        "body": body,
+        "retry_safety": req.retry_safety,
+    });
+    Ok(to_json(&out))
+}
+
+/// Classifies and parses a raw response for an operation (for the shared vectors).
+#[pyfunction]
+fn parse_response(
+    py: Python<'_>,
+    operation: &str,
+    params: &str,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: &[u8],
+) -> PyResult<String> {
+    let params = parse_params(py, params)?;
+    let resp = HttpResponse {
+        status,
+        headers,
+        body: body.to_vec(),
+    };
+    let value = operations::parse(operation, &params, &resp).map_err(|e| errors::to_py(py, &e))?;
+    Ok(to_json(&value))
+}
+
+/// Every operation name core knows.
+#[pyfunction]
+fn operation_names() -> Vec<&'static str> {
+    operations::all().map(|o| o.name).collect()
+}
+
+/// The parameter names an operation accepts.
+#[pyfunction]
+fn param_names(py: Python<'_>, operation: &str) -> PyResult<Vec<&'static str>> {
+    operations::param_names(operation).map_err(|e| errors::to_py(py, &e))
+}
+
+/// Whether an operation is a paginated list.
+#[pyfunction]
+fn is_paginated(py: Python<'_>, operation: &str) -> PyResult<bool> {
+    Ok(operations::find(operation)
+        .map_err(|e| errors::to_py(py, &e))?
+        .paginate
+        .is_some())
+}
+
+/// E.164 form of a phone number (default region `VN`).
+#[pyfunction]
+#[pyo3(signature = (raw, region="VN"))]
+fn normalize_phone(py: Python<'_>, raw: &str, region: &str) -> PyResult<String> {
+    normalize::normalize_phone(raw, region).map_err(|e| errors::to_py(py, &e))
+}
+
+/// Every phone number found in a text, in E.164.
+#[pyfunction]
+#[pyo3(signature = (text, region="VN"))]
+fn extract_phones(text: &str, region: &str) -> Vec<String> {
+    normalize::extract_phones(text, region)
+}
+
+/// Unix microseconds of a timestamp in any shape the API uses (JSON text of the value).
+#[pyfunction]
+fn parse_timestamp_micros(py: Python<'_>, value_json: &str) -> PyResult<i64> {
+    let value = parse_params(py, value_json)?;
+    normalize::parse_timestamp(&value)
+        .map(|t| t.unix_micros())
+        .map_err(|e| errors::to_py(py, &e))
+}
+
+/// Whether a model field of this name holds a timestamp.
+#[pyfunction]
+fn is_timestamp_field(name: &str) -> bool {
+    normalize::is_timestamp_field(name)
+}
+
+/// The avatar URL of a customer (no token; the server answers with a redirect).
+#[pyfunction]
+fn avatar_url(page_id: &str, psid: &str) -> String {
+    pancake_core::resources::avatar::avatar_url(page_id, psid)
+}
+
+/// Replaces token values in a text with `[REDACTED]`.
+#[pyfunction]
+fn redact(text: &str) -> String {
+    pancake_core::redact::redact_text(text)
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Client>()?;
+    m.add_class::<Pager>()?;
+    m.add_function(wrap_pyfunction!(build_request, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_response, m)?)?;
+    m.add_function(wrap_pyfunction!(operation_names, m)?)?;
+    m.add_function(wrap_pyfunction!(param_names, m)?)?;
+    m.add_function(wrap_pyfunction!(is_paginated, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_phone, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_phones, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_timestamp_micros, m)?)?;
+    m.add_function(wrap_pyfunction!(is_timestamp_field, m)?)?;
+    m.add_function(wrap_pyfunction!(avatar_url, m)?)?;
+    m.add_function(wrap_pyfunction!(redact, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

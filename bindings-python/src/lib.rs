@@ -52,13 +52,15 @@ impl Client {
         if !(timeout.is_finite() && timeout > 0.0) {
             return Err(PyValueError::new_err("timeout must be a positive number of seconds"));
         }
-        if let Some(rate) = requests_per_second {
-            if !(rate.is_finite() && rate > 0.0) {
+        let rate = match requests_per_second {
+            None => None,
+            Some(r) if r.is_finite() && r >= 1.0 => Some(r.round() as u32),
+            Some(_) => {
                 return Err(PyValueError::new_err(
-                    "requests_per_second must be positive, or None to disable rate limiting",
-                ));
+                    "requests_per_second must be at least 1, or None to disable rate limiting",
+                ))
             }
-        }
+        };
         let mut ctx = Context::default().with_base_url(base_url);
         ctx.page_id = page_id;
         ctx.page_access_token = page_access_token.map(Secret::new);
@@ -68,7 +70,7 @@ impl Client {
             transport: Transport::new(
                 Duration::from_secs_f64(timeout),
                 max_retries,
-                requests_per_second,
+                rate,
             ),
         })
     }
@@ -82,6 +84,18 @@ impl Client {
         let response = self.send(py, request)?;
         let value =
             operations::parse(operation, &params, &response).map_err(|e| errors::to_py(py, &e))?;
+        Ok(to_json(&value))
+    }
+
+    /// Sends one page of a list operation; returns
+    /// `{"items": [...], "total": .., "next_cursor": .., "response": {...}}` as JSON text.
+    fn list_page(&self, py: Python<'_>, operation: &str, params: &str) -> PyResult<String> {
+        let params = parse_params(py, params)?;
+        let request = operations::build(&self.ctx, operation, &params)
+            .map_err(|e| errors::to_py(py, &e))?;
+        let response = self.send(py, request)?;
+        let value = operations::list_page(operation, &params, &response)
+            .map_err(|e| errors::to_py(py, &e))?;
         Ok(to_json(&value))
     }
 
@@ -128,8 +142,8 @@ struct Pager {
 
 #[pymethods]
 impl Pager {
-    /// Fetches the next page and returns `{"items": [...], "total": ..}` as JSON text, or
-    /// `None` when the list is exhausted.
+    /// Fetches the next page and returns its new items as a JSON array, or `None` when the
+    /// list is exhausted.
     fn next_page(&self, py: Python<'_>, client: &Client) -> PyResult<Option<String>> {
         let request = {
             let p = self.inner.lock().unwrap();
@@ -141,15 +155,15 @@ impl Pager {
         };
         let response = client.send(py, request)?;
         let mut p = self.inner.lock().unwrap();
-        let page = p
+        let items = p
             .handle_response(&response)
             .map_err(|e| errors::to_py(py, &e))?;
-        Ok(Some(to_json(&page)))
+        Ok(Some(to_json(&Value::Array(items))))
     }
 
     /// A token that resumes right after the first `consumed` items of the last page fetched.
     fn resume_token(&self, consumed: usize) -> String {
-        self.inner.lock().unwrap().resume_token_at(consumed)
+        self.inner.lock().unwrap().resume_token_after(consumed)
     }
 
     /// Whether the list is exhausted.
@@ -231,7 +245,9 @@ fn operation_names() -> Vec<&'static str> {
 /// The parameter names an operation accepts.
 #[pyfunction]
 fn param_names(py: Python<'_>, operation: &str) -> PyResult<Vec<&'static str>> {
-    operations::param_names(operation).map_err(|e| errors::to_py(py, &e))
+    operations::param_names(operation)
+        .map(<[&str]>::to_vec)
+        .map_err(|e| errors::to_py(py, &e))
 }
 
 /// Whether an operation is a paginated list.

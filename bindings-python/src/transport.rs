@@ -6,7 +6,7 @@ use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use pancake_core::call::{Action, Call};
-use pancake_core::ratelimit::RateLimiter;
+use pancake_core::ratelimit::{RateLimit, RateLimiter};
 use pancake_core::retry::RetryPolicy;
 use pancake_core::{Body, Error, HttpRequest, HttpResponse, Method};
 use pyo3::prelude::*;
@@ -24,16 +24,19 @@ pub fn now_ms() -> u64 {
 
 /// One rate limiter per configured rate, shared by every client in the process, so threads
 /// syncing the same page share that page's budget.
-pub fn shared_limiter(requests_per_second: Option<f64>) -> Arc<Mutex<RateLimiter>> {
-    type Limiters = Mutex<Vec<(Option<u64>, Arc<Mutex<RateLimiter>>)>>;
+pub fn shared_limiter(requests_per_second: Option<u32>) -> Arc<Mutex<RateLimiter>> {
+    type Limiters = Mutex<Vec<(Option<u32>, Arc<Mutex<RateLimiter>>)>>;
     static LIMITERS: OnceLock<Limiters> = OnceLock::new();
-    let key = requests_per_second.map(f64::to_bits);
+    let key = requests_per_second;
     let mut all = LIMITERS.get_or_init(Default::default).lock().unwrap();
     if let Some((_, l)) = all.iter().find(|(k, _)| *k == key) {
         return l.clone();
     }
     let limiter = Arc::new(Mutex::new(match requests_per_second {
-        Some(rate) => RateLimiter::new(rate, rate.ceil().max(1.0) as u32),
+        Some(rate) => RateLimiter::new(RateLimit {
+            requests_per_second: rate,
+            burst: rate,
+        }),
         None => RateLimiter::disabled(),
     }));
     all.push((key, limiter.clone()));
@@ -50,7 +53,7 @@ pub struct Transport {
 impl Transport {
     /// A transport with a connection pool, `timeout` per request and proxies from the
     /// environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`).
-    pub fn new(timeout: Duration, max_retries: u32, requests_per_second: Option<f64>) -> Self {
+    pub fn new(timeout: Duration, max_retries: u32, requests_per_second: Option<u32>) -> Self {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
@@ -105,8 +108,11 @@ impl Transport {
         std::thread::spawn(move || {
             let _ = tx.send(send(&agent, &request));
         });
+        let mut rx = rx;
         loop {
-            let got = py.detach(|| rx.recv_timeout(SIGNAL_POLL));
+            // The receiver is not `Sync`: move it into the GIL-free closure and back.
+            let (got, back) = py.detach(move || (rx.recv_timeout(SIGNAL_POLL), rx));
+            rx = back;
             match got {
                 Ok(result) => return Ok(result),
                 Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,

@@ -1,171 +1,20 @@
-"""Clients: configuration, the native transport, and the plumbing resources share."""
+"""The clients: :class:`PageClient` for one page's APIs, :class:`UserClient` for the user's."""
 
 from __future__ import annotations
 
-import json
 import os
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Dict, Generic, Iterator, List, Optional, Type, TypeVar, Union
+from typing import Optional
 
-from . import _native
-from ._models import Model, Page
+from ._base import _BaseClient
 from .errors import InvalidRequestError
+from .resources.conversations import Conversations
+from .resources.customers import Customers
+from .resources.lists import CallLogs, Export, Posts
+from .resources.messages import Messages
+from .resources.misc import ChatPlugin, Contents, Pages, Tags, Users
+from .resources.statistics import PageStatistics, UserStatistics
 
-__all__ = ["PageClient", "UserClient", "PageIterator", "TimeInput", "DEFAULT_BASE_URL"]
-
-DEFAULT_BASE_URL = "https://pages.fm/api"
-
-#: A point in time: an aware ``datetime`` (naive means UTC), a ``date`` (midnight in
-#: Vietnam time, UTC+07:00, like the API's date ranges) or unix seconds.
-TimeInput = Union[datetime, date, int, float]
-
-_VN = timezone(timedelta(hours=7))
-
-T = TypeVar("T", bound=Model)
-
-
-def _unix_seconds(value: TimeInput, param: str) -> int:
-    """Unix seconds for a time input; the error names the parameter."""
-    if isinstance(value, bool):
-        raise InvalidRequestError(f"invalid `{param}`: expected a time, got a bool", param=param)
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return int(value.timestamp())
-    if isinstance(value, date):
-        return int(datetime.combine(value, time(0), tzinfo=_VN).timestamp())
-    if isinstance(value, (int, float)):
-        return int(value)
-    raise InvalidRequestError(
-        f"invalid `{param}`: expected a datetime, date or unix seconds, got {type(value).__name__}",
-        param=param,
-    )
-
-
-def _params(**kwargs: Any) -> Dict[str, Any]:
-    """The API parameters of a call: ``None`` means "not given"; times become unix seconds."""
-    out: Dict[str, Any] = {}
-    for key, value in kwargs.items():
-        if value is None:
-            continue
-        if key in ("since", "until") and not isinstance(value, str):
-            value = _unix_seconds(value, key)
-        out[key] = value
-    return out
-
-
-class PageIterator(Generic[T]):
-    """Every item of a list, fetched lazily page by page, in constant memory.
-
-    ``resume_token`` is valid after each item: pass it as ``resume=`` to the same ``iter()``
-    call to continue right after that item, with nothing missed or repeated.
-    """
-
-    def __init__(
-        self,
-        client: "_BaseClient",
-        operation: str,
-        params: Dict[str, Any],
-        model: Type[T],
-        resume: Optional[str] = None,
-        progress: bool = False,
-    ) -> None:
-        self._client = client
-        self._operation = operation
-        self._pager = client._native.paginate(operation, json.dumps(params), resume)
-        self._model = model
-        self._buffer: List[Dict[str, Any]] = []
-        self._pos = 0
-        self._bar: Any = None
-        self._progress = progress
-        self.total: Optional[int] = None
-
-    @property
-    def resume_token(self) -> str:
-        """An opaque token that resumes right after the last item returned."""
-        return str(self._pager.resume_token(self._pos))
-
-    def __iter__(self) -> "PageIterator[T]":
-        return self
-
-    def __next__(self) -> T:
-        while self._pos >= len(self._buffer):
-            text = self._pager.next_page(self._client._native)
-            if text is None:
-                if self._bar is not None:
-                    self._bar.close()
-                raise StopIteration
-            page = json.loads(text)
-            self._buffer = page["items"]
-            self._pos = 0
-            if page.get("total") is not None:
-                self.total = page["total"]
-            if self._progress and self._bar is None:
-                from ._extras import progress_bar
-
-                self._bar = progress_bar(self.total, self._operation)
-        item = self._buffer[self._pos]
-        self._pos += 1
-        if self._bar is not None:
-            self._bar.update(1)
-        return self._model(item)
-
-    def to_pandas(self) -> Any:
-        """Reads every remaining item into a ``pandas.DataFrame``."""
-        from ._extras import to_pandas
-
-        return to_pandas(list(self))
-
-
-class _BaseClient:
-    _native: Any
-
-    def __init__(
-        self,
-        *,
-        page_id: Optional[str],
-        page_access_token: Optional[str],
-        access_token: Optional[str],
-        base_url: Optional[str],
-        timeout: float,
-        max_retries: int,
-        requests_per_second: Optional[float],
-    ) -> None:
-        self.base_url = base_url or os.environ.get("PANCAKE_BASE_URL") or DEFAULT_BASE_URL
-        self._native = _native.Client(
-            self.base_url,
-            page_id,
-            page_access_token,
-            access_token,
-            timeout,
-            max_retries,
-            requests_per_second,
-        )
-
-    def _request(self, operation: str, params: Dict[str, Any]) -> Any:
-        return json.loads(self._native.request(operation, json.dumps(params)))
-
-    def _model(self, operation: str, params: Dict[str, Any], model: Type[T] = Model) -> T:  # type: ignore[assignment]
-        return model(self._request(operation, params))
-
-    def _list(self, operation: str, params: Dict[str, Any], model: Type[T]) -> Page[T]:
-        data = json.loads(self._native.list_page(operation, json.dumps(params)))
-        return Page(
-            [model(item) for item in data["items"]],
-            total=data.get("total"),
-            next_cursor=data.get("next_cursor"),
-            raw=Model(data["response"]),
-        )
-
-    def _iter(
-        self,
-        operation: str,
-        params: Dict[str, Any],
-        model: Type[T],
-        resume: Optional[str],
-        progress: bool,
-    ) -> PageIterator[T]:
-        return PageIterator(self, operation, params, model, resume, progress)
+__all__ = ["PageClient", "UserClient"]
 
 
 class PageClient(_BaseClient):
@@ -204,9 +53,29 @@ class PageClient(_BaseClient):
             requests_per_second=requests_per_second,
         )
         self.page_id = str(page_id)
-        from .resources import page_resources
-
-        page_resources(self)
+        self._settings = (timeout, max_retries, requests_per_second)
+        self.conversations = Conversations(self)
+        """Conversations: list, tags, assignment, read state."""
+        self.messages = Messages(self)
+        """Messages: history and sending."""
+        self.customers = Customers(self)
+        """Customers: list, update, notes."""
+        self.statistics = PageStatistics(self)
+        """Statistics of the page."""
+        self.export = Export(self)
+        """Bulk exports."""
+        self.call_logs = CallLogs(self)
+        """SIP call logs."""
+        self.tags = Tags(self)
+        """The page's tags."""
+        self.posts = Posts(self)
+        """The page's posts."""
+        self.users = Users(self)
+        """The page's staff and round robin."""
+        self.contents = Contents(self)
+        """Uploads."""
+        self.chat_plugin = ChatPlugin(self)
+        """The website chat plugin."""
 
     def __repr__(self) -> str:
         return f"PageClient(page_id={self.page_id!r}, base_url={self.base_url!r})"
@@ -241,13 +110,23 @@ class UserClient(_BaseClient):
             max_retries=max_retries,
             requests_per_second=requests_per_second,
         )
-        from .resources import user_resources
-
-        user_resources(self)
+        self._settings = (timeout, max_retries, requests_per_second)
+        self.pages = Pages(self)
+        """The user's pages and their tokens."""
+        self.statistics = UserStatistics(self)
+        """Statistics across pages."""
 
     def page(self, page_id: str, page_access_token: str) -> PageClient:
         """A :class:`PageClient` for one of the user's pages, with this client's settings."""
-        return PageClient(page_id, page_access_token, base_url=self.base_url)
+        timeout, max_retries, rate = self._settings
+        return PageClient(
+            page_id,
+            page_access_token,
+            base_url=self.base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            requests_per_second=rate,
+        )
 
     def __repr__(self) -> str:
         return f"UserClient(base_url={self.base_url!r})"

@@ -50,7 +50,9 @@ impl Client {
         requests_per_second: Option<f64>,
     ) -> PyResult<Self> {
         if !(timeout.is_finite() && timeout > 0.0) {
-            return Err(PyValueError::new_err("timeout must be a positive number of seconds"));
+            return Err(PyValueError::new_err(
+                "timeout must be a positive number of seconds",
+            ));
         }
         let rate = match requests_per_second {
             None => None,
@@ -67,11 +69,7 @@ impl Client {
         ctx.access_token = access_token.map(Secret::new);
         Ok(Self {
             ctx,
-            transport: Transport::new(
-                Duration::from_secs_f64(timeout),
-                max_retries,
-                rate,
-            ),
+            transport: Transport::new(Duration::from_secs_f64(timeout), max_retries, rate),
         })
     }
 
@@ -79,8 +77,8 @@ impl Client {
     /// parsed response as JSON text.
     fn request(&self, py: Python<'_>, operation: &str, params: &str) -> PyResult<String> {
         let params = parse_params(py, params)?;
-        let request = operations::build(&self.ctx, operation, &params)
-            .map_err(|e| errors::to_py(py, &e))?;
+        let request =
+            operations::build(&self.ctx, operation, &params).map_err(|e| errors::to_py(py, &e))?;
         let response = self.send(py, request)?;
         let value =
             operations::parse(operation, &params, &response).map_err(|e| errors::to_py(py, &e))?;
@@ -91,8 +89,8 @@ impl Client {
     /// `{"items": [...], "total": .., "next_cursor": .., "response": {...}}` as JSON text.
     fn list_page(&self, py: Python<'_>, operation: &str, params: &str) -> PyResult<String> {
         let params = parse_params(py, params)?;
-        let request = operations::build(&self.ctx, operation, &params)
-            .map_err(|e| errors::to_py(py, &e))?;
+        let request =
+            operations::build(&self.ctx, operation, &params).map_err(|e| errors::to_py(py, &e))?;
         let response = self.send(py, request)?;
         let value = operations::list_page(operation, &params, &response)
             .map_err(|e| errors::to_py(py, &e))?;
@@ -161,15 +159,82 @@ impl Pager {
         Ok(Some(to_json(&Value::Array(items))))
     }
 
-    /// A token that resumes right after the first `consumed` items of the last page fetched.
-    fn resume_token(&self, consumed: usize) -> String {
-        self.inner.lock().unwrap().resume_token_after(consumed)
+    /// The next request of this pager as `{"method", "url"}` JSON (URL unredacted), or
+    /// `None`, without sending it; with [`Pager::feed`] it replays the shared vectors.
+    fn next_request(&self, py: Python<'_>, context: &str) -> PyResult<Option<String>> {
+        let ctx = context_from_json(py, context)?;
+        let p = self.inner.lock().unwrap();
+        let req = p.next_request(&ctx).map_err(|e| errors::to_py(py, &e))?;
+        Ok(req.map(|r| to_json(&serde_json::json!({"method": r.method.as_str(), "url": r.url}))))
+    }
+
+    /// Feeds a raw response to the pager; returns the new items as a JSON array.
+    fn feed(
+        &self,
+        py: Python<'_>,
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: &[u8],
+    ) -> PyResult<String> {
+        let resp = HttpResponse {
+            status,
+            headers,
+            body: body.to_vec(),
+        };
+        let items = self
+            .inner
+            .lock()
+            .unwrap()
+            .handle_response(&resp)
+            .map_err(|e| errors::to_py(py, &e))?;
+        Ok(to_json(&Value::Array(items)))
+    }
+
+    /// A token that resumes right after the first `consumed` items of the last page fetched
+    /// (after everything handed out when `consumed` is `None`).
+    #[pyo3(signature = (consumed=None))]
+    fn resume_token(&self, consumed: Option<usize>) -> String {
+        let p = self.inner.lock().unwrap();
+        match consumed {
+            Some(n) => p.resume_token_after(n),
+            None => p.resume_token(),
+        }
     }
 
     /// Whether the list is exhausted.
     fn is_done(&self) -> bool {
         self.inner.lock().unwrap().is_done()
     }
+}
+
+fn context_from_json(py: Python<'_>, context: &str) -> PyResult<Context> {
+    let c = parse_params(py, context)?;
+    let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_owned);
+    let mut ctx = Context::default();
+    if let Some(url) = s("base_url") {
+        ctx = ctx.with_base_url(url);
+    }
+    ctx.page_id = s("page_id");
+    ctx.page_access_token = s("page_access_token").map(Secret::new);
+    ctx.access_token = s("access_token").map(Secret::new);
+    Ok(ctx)
+}
+
+/// A pager over a list operation that sends nothing: drive it with `next_request` and `feed`.
+#[pyfunction]
+#[pyo3(signature = (operation, params, resume=None))]
+fn offline_pager(
+    py: Python<'_>,
+    operation: &str,
+    params: &str,
+    resume: Option<&str>,
+) -> PyResult<Pager> {
+    let params = parse_params(py, params)?;
+    let paginator =
+        operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
+    Ok(Pager {
+        inner: Mutex::new(paginator),
+    })
 }
 
 /// Builds the request of an operation without sending it (for tests and debugging); the URL
@@ -183,15 +248,7 @@ fn build_request(
     params: &str,
     expose_secrets: bool,
 ) -> PyResult<String> {
-    let c = parse_params(py, context)?;
-    let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_owned);
-    let mut ctx = Context::default();
-    if let Some(url) = s("base_url") {
-        ctx = ctx.with_base_url(url);
-    }
-    ctx.page_id = s("page_id");
-    ctx.page_access_token = s("page_access_token").map(Secret::new);
-    ctx.access_token = s("access_token").map(Secret::new);
+    let ctx = context_from_json(py, context)?;
     let params = parse_params(py, params)?;
     let req = operations::build(&ctx, operation, &params).map_err(|e| errors::to_py(py, &e))?;
     let body = match &req.body {
@@ -234,6 +291,101 @@ fn parse_response(
     };
     let value = operations::parse(operation, &params, &resp).map_err(|e| errors::to_py(py, &e))?;
     Ok(to_json(&value))
+}
+
+/// Classifies a raw response (`None` when it is a success); for the shared vectors.
+#[pyfunction]
+fn check_response(
+    py: Python<'_>,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: &[u8],
+) -> PyResult<()> {
+    let resp = HttpResponse {
+        status,
+        headers,
+        body: body.to_vec(),
+    };
+    pancake_core::response::check(&resp).map_err(|e| errors::to_py(py, &e))
+}
+
+/// Core's retry decision for one outcome, as `(retry, after_ms)`; for the shared vectors.
+/// `outcome` is the JSON of the vectors: `{status, headers, body}` or
+/// `{error: "timeout" | "connection", before_send}`.
+#[pyfunction]
+fn retry_decide(
+    py: Python<'_>,
+    policy: &str,
+    attempt: u32,
+    outcome: &str,
+    safety: &str,
+    jitter: f64,
+) -> PyResult<(bool, u64)> {
+    use pancake_core::retry::{Decision, RetryPolicy};
+    let bad = |e: serde_json::Error| PyValueError::new_err(e.to_string());
+    let policy: RetryPolicy = serde_json::from_str(policy).map_err(bad)?;
+    let safety: pancake_core::RetrySafety =
+        serde_json::from_value(Value::String(safety.to_owned())).map_err(bad)?;
+    let o = parse_params(py, outcome)?;
+    let outcome = match o.get("error").and_then(Value::as_str) {
+        Some("timeout") => Err(Error::timeout("timed out")),
+        Some(_) => Err(Error::connection(
+            "connection failed",
+            o.get("before_send")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )),
+        None => Ok(HttpResponse {
+            status: o["status"].as_u64().unwrap_or(0) as u16,
+            headers: o["headers"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: o["body"].as_str().unwrap_or_default().as_bytes().to_vec(),
+        }),
+    };
+    Ok(match policy.decide(attempt, &outcome, safety, jitter) {
+        Decision::Retry { after_ms } => (true, after_ms),
+        Decision::GiveUp => (false, 0),
+    })
+}
+
+/// Core's rate limiter, exposed for the shared vectors (the clients share one per process).
+#[pyclass(module = "pancake_api._native")]
+struct RateLimiter {
+    inner: pancake_core::ratelimit::RateLimiter,
+}
+
+#[pymethods]
+impl RateLimiter {
+    /// A limiter with `limit` (`{"requests_per_second", "burst"}` JSON) or disabled (`None`).
+    #[new]
+    #[pyo3(signature = (limit=None))]
+    fn new(limit: Option<&str>) -> PyResult<Self> {
+        use pancake_core::ratelimit::{RateLimit, RateLimiter as Core};
+        let inner = match limit {
+            None => Core::disabled(),
+            Some(text) => Core::new(
+                serde_json::from_str::<RateLimit>(text)
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
+            ),
+        };
+        Ok(Self { inner })
+    }
+
+    /// `None` when a request may go now (a token is taken), else the milliseconds to wait.
+    #[pyo3(signature = (key, now_ms))]
+    fn acquire(&mut self, key: Option<&str>, now_ms: u64) -> Option<u64> {
+        self.inner.acquire(key, now_ms).err()
+    }
+
+    /// Pauses `key` until `until_ms` (after a 429).
+    #[pyo3(signature = (key, until_ms))]
+    fn penalize(&mut self, key: Option<&str>, until_ms: u64) {
+        self.inner.penalize(key, until_ms)
+    }
 }
 
 /// Every operation name core knows.
@@ -307,6 +459,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Pager>()?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
+    m.add_function(wrap_pyfunction!(check_response, m)?)?;
+    m.add_function(wrap_pyfunction!(retry_decide, m)?)?;
+    m.add_function(wrap_pyfunction!(offline_pager, m)?)?;
+    m.add_class::<RateLimiter>()?;
     m.add_function(wrap_pyfunction!(operation_names, m)?)?;
     m.add_function(wrap_pyfunction!(param_names, m)?)?;
     m.add_function(wrap_pyfunction!(is_paginated, m)?)?;

@@ -78,7 +78,7 @@ impl Transport {
         py: Python<'_>,
         request: HttpRequest,
     ) -> Result<HttpResponse, Result<PyErr, Error>> {
-        let mut call = Call::new(request, self.policy.clone(), now_ms());
+        let mut call = Call::new(request, self.policy, now_ms());
         loop {
             let action = {
                 let mut limiter = self.limiter.lock().unwrap();

@@ -45,6 +45,7 @@ test-python: setup-python
 	$(TOOLS_VENV)/bin/ruff check python
 	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
+	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native
 
 fmt:
 	$(CARGO) fmt --all

@@ -259,3 +259,10 @@ def test_helpers() -> None:
     assert pancake_api.normalize_phone("+62 81 816 6016") == "+6281816 6016".replace(" ", "")
     assert pancake_api.extract_phones("Babywearit (+62 81 816 6016)") == ["+6281816 6016".replace(" ", "")]
     assert pancake_api.avatar_url("1", "2").endswith("/pages/1/avatar/2")
+
+
+def test_typed_example_runs(mock: Mock) -> None:
+    from typed_example import sync
+
+    phones = sync(mock.url)
+    assert all(p.startswith("+") for p in phones)

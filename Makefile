@@ -43,6 +43,7 @@ test-python: setup-python
 	$(PYTHON) -m venv $(TEST_VENV)
 	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm
 	$(TOOLS_VENV)/bin/ruff check python
+	$(TOOLS_VENV)/bin/ruff format --check python
 	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
 	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native

@@ -1,9 +1,11 @@
 """pancake-api: the Python SDK for the Pancake (pages.fm / pancake.vn) inbox API.
 
->>> from pancake_api import PageClient
->>> page = PageClient(page_id="1234567890", page_access_token="...")  # doctest: +SKIP
->>> for customer in page.customers.iter(since=date(2024, 1, 1), until=date(2024, 2, 1)):  # doctest: +SKIP
-...     print(customer.name, customer.inserted_at)
+    from datetime import date
+    from pancake_api import PageClient
+
+    page = PageClient(page_id="1234567890", page_access_token="...")
+    for customer in page.customers.iter(since=date(2024, 1, 1), until=date(2024, 2, 1)):
+        print(customer.name, customer.inserted_at)
 
 Everything that is not moving bytes (validation, pagination, retries, rate limits, parsing) is
 done by the Rust core shared with the npm package, so both behave the same.

@@ -10,9 +10,7 @@ def to_pandas(items: Iterable[Any]) -> Any:
     try:
         import pandas as pd
     except ImportError as e:  # pragma: no cover - exercised only without pandas
-        raise ImportError(
-            "to_pandas() needs pandas: pip install 'pancake-api[pandas]'"
-        ) from e
+        raise ImportError("to_pandas() needs pandas: pip install 'pancake-api[pandas]'") from e
     return pd.json_normalize([item.to_dict() for item in items])
 
 

@@ -145,4 +145,6 @@ class Page(Generic[T]):
         return to_pandas(self.items)
 
     def __repr__(self) -> str:
-        return f"Page(items={len(self.items)}, total={self.total}, next_cursor={self.next_cursor!r})"
+        return (
+            f"Page(items={len(self.items)}, total={self.total}, next_cursor={self.next_cursor!r})"
+        )

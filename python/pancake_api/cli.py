@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iterator(page: PageClient, args: argparse.Namespace, resume: Optional[str]) -> PageIterator[Any]:
+def _iterator(
+    page: PageClient, args: argparse.Namespace, resume: Optional[str]
+) -> PageIterator[Any]:
     def need(name: str) -> Any:
         value = getattr(args, name)
         if value is None:

@@ -185,7 +185,9 @@ def _from_native(payload: Dict[str, Any]) -> PancakeError:
             message, param=str(payload.get("field", "")), reason=str(payload.get("reason", ""))
         )
     if kind == "decode":
-        return DecodeError(message, status=payload.get("status"), body=str(payload.get("body") or ""))
+        return DecodeError(
+            message, status=payload.get("status"), body=str(payload.get("body") or "")
+        )
     if kind == "timeout":
         return APITimeoutError(message, before_send=False)
     if kind == "connection":

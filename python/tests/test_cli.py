@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 from typing import List
 
+from conftest import Mock
+
 from pancake_api import UserClient
 from pancake_api.cli import main
-
-from conftest import Mock
 
 
 def _page_id(mock: Mock) -> str:
@@ -25,9 +25,22 @@ def _page_id(mock: Mock) -> str:
 def _args(mock: Mock, out: Path, *extra: str) -> List[str]:
     pid = _page_id(mock)
     return [
-        "export", "customers", "--page-id", pid, "--token", f"mock-page-token-{pid}",
-        "--base-url", mock.url, "--since", "2000-01-01", "--until", "2030-01-01",
-        "--out", str(out), "--no-progress", *extra,
+        "export",
+        "customers",
+        "--page-id",
+        pid,
+        "--token",
+        f"mock-page-token-{pid}",
+        "--base-url",
+        mock.url,
+        "--since",
+        "2000-01-01",
+        "--until",
+        "2030-01-01",
+        "--out",
+        str(out),
+        "--no-progress",
+        *extra,
     ]
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import time
 from datetime import date, datetime, timezone
-from typing import Any, Dict, Iterator, List
+from typing import Any, Iterator
 
 import pytest
+from conftest import Mock
 
 import pancake_api
 from pancake_api import PageClient, UserClient
@@ -20,8 +21,6 @@ from pancake_api.errors import (
     PermissionDeniedError,
     ServerError,
 )
-
-from conftest import Mock
 
 SINCE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 UNTIL = datetime(2030, 1, 1, tzinfo=timezone.utc)
@@ -87,7 +86,9 @@ def test_resume_after_every_kind_of_item(mock: Mock) -> None:
         it = page.customers.iter(since=SINCE, until=UNTIL, page_size=25)
         head = [next(it).id for _ in range(stop)]
         token = it.resume_token
-        rest = [c.id for c in page.customers.iter(since=SINCE, until=UNTIL, page_size=25, resume=token)]
+        rest = [
+            c.id for c in page.customers.iter(since=SINCE, until=UNTIL, page_size=25, resume=token)
+        ]
         assert head + rest == full, stop
 
 
@@ -103,7 +104,9 @@ def test_conversations_messages_and_writes(mock: Mock) -> None:
     tags = page.tags.list()
     page.conversations.add_tag(conv.id, tags[0].id)
     again = {c.id: c for c in page.conversations.iter()}[conv.id]
-    assert str(tags[0].id) in [str(t.id if isinstance(t, pancake_api.Model) else t) for t in again.tags]
+    assert str(tags[0].id) in [
+        str(t.id if isinstance(t, pancake_api.Model) else t) for t in again.tags
+    ]
     page.conversations.remove_tag(conv.id, tags[0].id)
     page.conversations.mark_read(conv.id)
     page.conversations.mark_unread(conv.id)
@@ -257,7 +260,9 @@ def test_env_configuration(mock: Mock, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_helpers() -> None:
     assert pancake_api.normalize_phone("+62 81 816 6016") == "+6281816 6016".replace(" ", "")
-    assert pancake_api.extract_phones("Babywearit (+62 81 816 6016)") == ["+6281816 6016".replace(" ", "")]
+    assert pancake_api.extract_phones("Babywearit (+62 81 816 6016)") == [
+        "+6281816 6016".replace(" ", "")
+    ]
     assert pancake_api.avatar_url("1", "2").endswith("/pages/1/avatar/2")
 
 

@@ -9,11 +9,10 @@ import json
 from typing import Any, Dict, List, Optional
 
 import pytest
+from conftest import load_vectors
 
 from pancake_api import _native
 from pancake_api.errors import PancakeError
-
-from conftest import load_vectors
 
 RESPONSES = load_vectors("responses.json")
 PAGINATION = load_vectors("pagination.json")

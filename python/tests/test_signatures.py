@@ -25,8 +25,19 @@ from pancake_api.resources import (
 )
 
 RESOURCES = [
-    CallLogs, ChatPlugin, Contents, Conversations, Customers, Export, Messages, Pages,
-    PageStatistics, Posts, Tags, Users, UserStatistics,
+    CallLogs,
+    ChatPlugin,
+    Contents,
+    Conversations,
+    Customers,
+    Export,
+    Messages,
+    Pages,
+    PageStatistics,
+    Posts,
+    Tags,
+    Users,
+    UserStatistics,
 ]
 
 # Parameters a Python method takes for the caller's comfort, not sent as such.
@@ -48,7 +59,7 @@ DRIVEN = {"last_conversation_id", "page_number", "current_count", "offset"}
 def methods() -> List[Tuple[str, Callable[..., Any]]]:
     out = []
     for cls in RESOURCES:
-        for name, fn in inspect.getmembers(cls, inspect.isfunction):
+        for _name, fn in inspect.getmembers(cls, inspect.isfunction):
             op = getattr(fn, "__pancake_operation__", None)
             if op:
                 out.append((op, fn))

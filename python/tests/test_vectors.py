@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any, Dict
 
 import pytest
+from conftest import FIXTURES, load_vectors
 
 import pancake_api
 from pancake_api import _native
 from pancake_api.errors import APIError, InvalidRequestError, PancakeError
-
-from conftest import FIXTURES, load_vectors
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 MIN_MICROS = int((datetime(1, 1, 2, tzinfo=timezone.utc) - EPOCH).total_seconds()) * 1_000_000
@@ -90,9 +89,7 @@ def test_phone_vectors(case: Dict[str, Any]) -> None:
         pytest.fail(f"unknown function {case['function']}")
 
 
-FIXTURE_FILES = sorted(
-    p for p in FIXTURES.glob("*/*.json") if not p.name.endswith(".params.json")
-)
+FIXTURE_FILES = sorted(p for p in FIXTURES.glob("*/*.json") if not p.name.endswith(".params.json"))
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")

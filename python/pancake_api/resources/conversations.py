@@ -91,7 +91,11 @@ class Conversations(Resource):
         return self._client._list(
             "conversations.list_v1",
             _params(
-                since=since, until=until, page_number=page_number, order_by=order_by, tags=_list(tags)
+                since=since,
+                until=until,
+                page_number=page_number,
+                order_by=order_by,
+                tags=_list(tags),
             ),
             Conversation,
         )

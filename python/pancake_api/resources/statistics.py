@@ -54,16 +54,12 @@ class PageStatistics(Resource):
     @operation("statistics.page")
     def page(self, *, since: TimeInput, until: TimeInput) -> Statistics:
         """Page statistics."""
-        return self._client._model(
-            "statistics.page", _params(since=since, until=until), Statistics
-        )
+        return self._client._model("statistics.page", _params(since=since, until=until), Statistics)
 
     @operation("statistics.tags")
     def tags(self, *, since: TimeInput, until: TimeInput) -> Statistics:
         """Tag statistics (tag ids are strings like ``"tag_216"`` here)."""
-        return self._client._model(
-            "statistics.tags", _params(since=since, until=until), Statistics
-        )
+        return self._client._model("statistics.tags", _params(since=since, until=until), Statistics)
 
     @operation("statistics.users")
     def users(self, *, date_range: str) -> Statistics:

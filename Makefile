@@ -37,7 +37,7 @@ setup-python:
 		$(TOOLS_VENV)/bin/pip install -q --disable-pip-version-check 'maturin>=1.16,<1.17' 'ruff>=0.8' )
 
 test-python: setup-python
-	$(CARGO) build -p pancake-mock
+	$(CARGO) test --workspace --no-run --quiet  # builds target/debug/pancake-mock as the Rust tests did
 	rm -rf $(WHEELS) $(TEST_VENV)
 	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(WHEELS)
 	$(PYTHON) -m venv $(TEST_VENV)

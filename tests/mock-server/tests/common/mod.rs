@@ -212,12 +212,19 @@ impl Mock {
             .strip_prefix(&self.url)
             .unwrap_or_else(|| panic!("{op} built a URL outside the mock"))
             .to_owned();
-        let body = match &req.body {
-            Body::None => None,
-            Body::Json(bytes) => Some(serde_json::from_slice::<Value>(bytes).expect("json body")),
-            Body::Multipart(_) => panic!("multipart via core: use raw"),
+        let resp = match &req.body {
+            Body::None => self.send(req.method.as_str(), &path, None),
+            Body::Json(bytes) => {
+                let body = serde_json::from_slice::<Value>(bytes).expect("json body");
+                self.send(req.method.as_str(), &path, Some(&body))
+            }
+            Body::Multipart(_) => {
+                let boundary = "pancake-mock-test-boundary";
+                let bytes = req.body.multipart_bytes(boundary).expect("multipart");
+                let ct = format!("multipart/form-data; boundary={boundary}");
+                self.raw("POST", &path, &[("content-type", &ct)], bytes)
+            }
         };
-        let resp = self.send(req.method.as_str(), &path, body.as_ref());
         let parsed = operations::parse(op, params, &resp.core())
             .unwrap_or_else(|e| panic!("core could not parse {op}: {e:?}\n{}", resp.body));
         Some((resp, parsed))

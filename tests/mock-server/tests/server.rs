@@ -292,6 +292,16 @@ fn faults_from_flags_and_at_run_time() {
     assert!(j["tags"][0].get("x_mock_new_field").is_some());
     m.check_core("tags.list", &json!({}), &r);
 
+    add(json!({"route": "customers.list", "action": "sparse", "count": 1}));
+    let r = m.get(&path);
+    let text = r.body.clone();
+    assert!(!text.contains("null") && !text.contains("[]"), "{text}");
+    m.check_core(
+        "customers.list",
+        &json!({"since": SINCE, "until": UNTIL, "page_number": 1, "page_size": 10}),
+        &r,
+    );
+
     add(json!({"route": "*", "delay_ms": 400, "count": 1}));
     let t = Instant::now();
     assert_eq!(m.get(&tags).status, 200);

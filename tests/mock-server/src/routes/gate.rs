@@ -129,14 +129,18 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::from(cut))
         }
-        Some(Action::Drift) => {
+        Some(action @ (Action::Drift | Action::Sparse)) => {
             let (mut parts, body) = resp.into_parts();
             let bytes = axum::body::to_bytes(body, MAX_BODY)
                 .await
                 .unwrap_or_default();
             let out = match serde_json::from_slice::<Value>(&bytes) {
                 Ok(mut v) => {
-                    drift(&mut v);
+                    if action == Action::Drift {
+                        drift(&mut v);
+                    } else {
+                        sparse(&mut v);
+                    }
                     Bytes::from(serde_json::to_vec(&v).unwrap_or_default())
                 }
                 Err(_) => bytes,
@@ -162,6 +166,23 @@ fn drift(v: &mut Value) {
         }
         Value::Array(a) => a.iter_mut().for_each(drift),
         Value::Number(n) => *v = Value::String(n.to_string()),
+        _ => {}
+    }
+}
+
+/// Missing fields: every null, empty list or empty object inside objects is left out.
+fn sparse(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.values_mut().for_each(sparse);
+            m.retain(|_, x| match x {
+                Value::Null => false,
+                Value::Array(a) => !a.is_empty(),
+                Value::Object(o) => !o.is_empty(),
+                _ => true,
+            });
+        }
+        Value::Array(a) => a.iter_mut().for_each(sparse),
         _ => {}
     }
 }

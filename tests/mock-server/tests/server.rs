@@ -209,11 +209,17 @@ fn rate_limit_answers_429_with_retry_after() {
     let m = Mock::start(&[]);
     let page = m.page_id(0);
     let path = m.page_path(&page, "tags");
-    let statuses: Vec<Resp> = (0..8).map(|_| m.get(&path)).collect();
-    let first_429 = statuses
+    // Sequential calls: the first five (the burst) pass.
+    let statuses: Vec<Resp> = (0..5).map(|_| m.get(&path)).collect();
+    // Then 10 at once, so a slow machine cannot spread them out into the refill.
+    let burst: Vec<Resp> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..10).map(|_| s.spawn(|| m.get(&path))).collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let first_429 = burst
         .iter()
         .find(|r| r.status == 429)
-        .expect("a 429 within 8 quick calls");
+        .expect("a 429 among 10 simultaneous calls after the burst");
     let secs: u64 = first_429
         .header("retry-after")
         .expect("Retry-After")
@@ -830,9 +836,13 @@ fn sync_1234_customers_without_duplicates() {
 #[cfg(unix)]
 #[test]
 fn exits_cleanly_on_sigterm() {
-    let m = Mock::start(&[]);
-    let _ = m.page_id(0);
-    let pid = m.child.borrow().id().to_string();
+    let m = Mock::start(&["--fault", "tags.list=delay_ms:60000"]);
+    let page = m.page_id(0);
+    // A request held by a long delay must not keep the process alive.
+    let url = format!("{}{}", m.url, m.page_path(&page, "tags"));
+    let held = std::thread::spawn(move || ureq::get(&url).call().map(|r| r.status().as_u16()));
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = m.child.lock().unwrap().id().to_string();
     let status = std::process::Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -840,7 +850,7 @@ fn exits_cleanly_on_sigterm() {
     assert!(status.success());
     let t = Instant::now();
     loop {
-        if let Some(s) = m.child.borrow_mut().try_wait().unwrap() {
+        if let Some(s) = m.child.lock().unwrap().try_wait().unwrap() {
             assert!(s.success(), "{s:?}");
             break;
         }
@@ -850,6 +860,10 @@ fn exits_cleanly_on_sigterm() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+    assert!(
+        held.join().unwrap().is_err(),
+        "the held request was cut off"
+    );
 }
 
 #[test]

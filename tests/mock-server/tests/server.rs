@@ -664,6 +664,32 @@ fn conversations_and_messages_page_without_gaps() {
     }
     assert_eq!(seen.len(), 150);
     assert_eq!(calls, 4);
+    // Filters and orders.
+    let list = |q: &str| -> Vec<Value> {
+        m.get(&format!("{base}&{q}")).json()["conversations"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    };
+    assert!(list("type=COMMENT").iter().all(|c| c["type"] == "COMMENT"));
+    assert!(!list("type=COMMENT").is_empty());
+    let unread = list("unread_first=true");
+    assert_eq!(unread[0]["seen"], false);
+    let first_seen = unread
+        .iter()
+        .position(|c| c["seen"] == true)
+        .unwrap_or(unread.len());
+    assert!(unread[first_seen..].iter().all(|c| c["seen"] == true));
+    let by_inserted: Vec<String> = list("order_by=inserted_at")
+        .iter()
+        .map(|c| c["inserted_at"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(by_inserted.windows(2).all(|w| w[0] >= w[1]));
+    assert_eq!(m.get(&format!("{base}&order_by=name")).status, 400);
+    assert_eq!(
+        m.get(&format!("{base}&last_conversation_id=nope")).status,
+        400
+    );
 
     // Messages: 45 per conversation, 30 per call, newest last, older ones with current_count.
     let conv = first_inbox(&m, &page);

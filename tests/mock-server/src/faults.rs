@@ -4,7 +4,8 @@
 //! default every one), `skip:3` (let the first matching requests through), `delay_ms:1500`,
 //! and the actions `drop` (process, then close the connection without answering), `malformed`
 //! (cut the JSON in half), `html` (an HTML 502 page), `success_false` (an API error under
-//! HTTP 200) and `drift` (unknown fields added, numbers sent as strings). The route is an
+//! HTTP 200), `drift` (unknown fields added, numbers sent as strings) and `sparse` (null and
+//! empty fields left out). The route is an
 //! operation name (`customers.list`), a prefix with `*` (`customers.*`), or `*`.
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ pub enum Action {
     SuccessFalse,
     /// Process the request, then add unknown fields and send numbers as strings.
     Drift,
+    /// Process the request, then leave out every field that is null or empty (missing
+    /// fields, as older accounts' data has them).
+    Sparse,
 }
 
 /// One fault rule.
@@ -76,6 +80,7 @@ impl Fault {
                 "html" => f.action = Some(Action::Html),
                 "success_false" => f.action = Some(Action::SuccessFalse),
                 "drift" => f.action = Some(Action::Drift),
+                "sparse" => f.action = Some(Action::Sparse),
                 other => return Err(format!("fault `{flag}`: unknown key `{other}`")),
             }
         }

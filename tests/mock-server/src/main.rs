@@ -10,6 +10,7 @@ mod ratelimit;
 mod routes;
 mod state;
 
+use std::future::IntoFuture;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -54,12 +55,28 @@ async fn main() {
         let _ = out.flush();
     }
     let app = routes::router(state);
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await
-    {
-        eprintln!("pancake-mock: {e}");
-        std::process::exit(1);
+    // Graceful shutdown lets in-flight requests finish, but a request held by a `delay_ms`
+    // fault must not keep the process alive: give up waiting after a few seconds.
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown().await;
+        let _ = stopping_tx.send(());
+    });
+    let deadline = async move {
+        if stopping_rx.await.is_ok() {
+            tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        result = server.into_future() => {
+            if let Err(e) = result {
+                eprintln!("pancake-mock: {e}");
+                std::process::exit(1);
+            }
+        }
+        () = deadline => eprintln!("pancake-mock: requests still in flight after 3 s, exiting"),
     }
 }
 

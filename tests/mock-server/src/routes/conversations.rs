@@ -24,12 +24,13 @@ fn filtered<'a>(page: &'a PageData, p: &Params) -> Result<Vec<&'a Conversation>,
     let posts = p.all("post_ids");
     let since = p.int("since")?;
     let until = p.int("until")?;
-    if let Some(o) = p.get("order_by") {
-        if o != "inserted_at" && o != "updated_at" {
-            return Err(bad("order_by must be inserted_at or updated_at"));
-        }
-    }
-    Ok(page
+    let by_inserted = match p.get("order_by") {
+        None | Some("updated_at") => false,
+        Some("inserted_at") => true,
+        Some(_) => return Err(bad("order_by must be inserted_at or updated_at")),
+    };
+    let unread_first = matches!(p.get("unread_first"), Some("true" | "1"));
+    let mut list: Vec<&Conversation> = page
         .conversations
         .iter()
         .filter(|c| types.is_empty() || types.iter().any(|t| c.v["type"] == t.as_str()))
@@ -42,7 +43,19 @@ fn filtered<'a>(page: &'a PageData, p: &Params) -> Result<Vec<&'a Conversation>,
         })
         .filter(|c| posts.is_empty() || posts.iter().any(|pid| c.v["post_id"] == pid.as_str()))
         .filter(|c| since.map_or(true, |s| c.ts >= s) && until.map_or(true, |u| c.ts <= u))
-        .collect())
+        .collect();
+    // Stored newest-updated first; naive ISO text sorts like the instant it names.
+    if by_inserted {
+        list.sort_by(|a, b| {
+            b.v["inserted_at"]
+                .as_str()
+                .cmp(&a.v["inserted_at"].as_str())
+        });
+    }
+    if unread_first {
+        list.sort_by_key(|c| c.v["seen"] == true);
+    }
+    Ok(list)
 }
 
 /// `GET /api/public_api/v2/pages/{page_id}/conversations`: 60 at a time, newest first, then

@@ -33,7 +33,7 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
     };
     let path = parts.uri.path().to_owned();
     let query = parts.uri.query().map(str::to_owned);
-    let op = op_name(&parts.method, &path);
+    let op = refine(op_name(&parts.method, &path), &bytes);
     let content_type = parts
         .headers
         .get(header::CONTENT_TYPE)
@@ -71,8 +71,10 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
             )
                 .into_response();
         }
-    } else if (op == "pages.list" || op == "pages.generate_access_token")
-        && params.get("access_token") != Some(USER_TOKEN)
+    } else if matches!(
+        op,
+        "pages.list" | "pages.generate_page_access_token" | "statistics.multi_page_users"
+    ) && params.get("access_token") != Some(USER_TOKEN)
     {
         return invalid_token(&st);
     }
@@ -127,14 +129,18 @@ pub async fn gate(State(st): State<St>, req: Request, next: Next) -> Response {
             parts.headers.remove(header::CONTENT_LENGTH);
             Response::from_parts(parts, Body::from(cut))
         }
-        Some(Action::Drift) => {
+        Some(action @ (Action::Drift | Action::Sparse)) => {
             let (mut parts, body) = resp.into_parts();
             let bytes = axum::body::to_bytes(body, MAX_BODY)
                 .await
                 .unwrap_or_default();
             let out = match serde_json::from_slice::<Value>(&bytes) {
                 Ok(mut v) => {
-                    drift(&mut v);
+                    if action == Action::Drift {
+                        drift(&mut v);
+                    } else {
+                        sparse(&mut v);
+                    }
                     Bytes::from(serde_json::to_vec(&v).unwrap_or_default())
                 }
                 Err(_) => bytes,
@@ -160,6 +166,23 @@ fn drift(v: &mut Value) {
         }
         Value::Array(a) => a.iter_mut().for_each(drift),
         Value::Number(n) => *v = Value::String(n.to_string()),
+        _ => {}
+    }
+}
+
+/// Missing fields: every null, empty list or empty object inside objects is left out.
+fn sparse(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.values_mut().for_each(sparse);
+            m.retain(|_, x| match x {
+                Value::Null => false,
+                Value::Array(a) => !a.is_empty(),
+                Value::Object(o) => !o.is_empty(),
+                _ => true,
+            });
+        }
+        Value::Array(a) => a.iter_mut().for_each(sparse),
         _ => {}
     }
 }
@@ -259,6 +282,22 @@ pub fn redact_query(query: &str) -> String {
         .join("&")
 }
 
+/// Operations that share a route are told apart by the body's `action`.
+fn refine(op: &'static str, body: &[u8]) -> &'static str {
+    if op != "conversations.add_tag" && op != "messages.send" {
+        return op;
+    }
+    let action = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get("action").and_then(Value::as_str).map(str::to_owned));
+    match (op, action.as_deref()) {
+        ("conversations.add_tag", Some("remove")) => "conversations.remove_tag",
+        ("messages.send", Some("reply_comment")) => "messages.reply_comment",
+        ("messages.send", Some("private_replies")) => "messages.private_reply",
+        _ => op,
+    }
+}
+
 /// The operation name of a request, as core's registry names it (`customers.list`).
 pub fn op_name(method: &Method, path: &str) -> &'static str {
     let s: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -266,9 +305,10 @@ pub fn op_name(method: &Method, path: &str) -> &'static str {
     match (m, s.as_slice()) {
         ("GET", ["api", "v1", "pages"]) => "pages.list",
         ("POST", ["api", "v1", "pages", _, "generate_page_access_token"]) => {
-            "pages.generate_access_token"
+            "pages.generate_page_access_token"
         }
-        ("GET", ["api", "v1", "pages", _, "avatar", _]) => "avatar.get",
+        ("GET", ["api", "v1", "pages", _, "avatar", _]) => "avatar.url",
+        ("GET", ["api", "v1", "statistics", "user"]) => "statistics.multi_page_users",
         ("POST", ["api", "v1", "pke_chat_plugin", "messages"]) => "chat_plugin.send",
         ("GET", ["api", "v1", "pke_chat_plugin", "messages"]) => "chat_plugin.list",
         ("GET", ["api", "public_api", "v2", "pages", _, "conversations"]) => "conversations.list",
@@ -276,7 +316,7 @@ pub fn op_name(method: &Method, path: &str) -> &'static str {
             "conversations.list_v1"
         }
         (_, ["api", "public_api", "v1", "pages", _, rest @ ..]) => match (m, rest) {
-            ("POST", ["conversations", _, "tags"]) => "conversations.tag",
+            ("POST", ["conversations", _, "tags"]) => "conversations.add_tag",
             ("POST", ["conversations", _, "assign"]) => "conversations.assign",
             ("POST", ["conversations", _, "read"]) => "conversations.mark_read",
             ("POST", ["conversations", _, "unread"]) => "conversations.mark_unread",
@@ -285,7 +325,7 @@ pub fn op_name(method: &Method, path: &str) -> &'static str {
             ("GET", ["statistics", "pages_campaigns" | "pages_campaign"]) => "statistics.campaigns",
             ("GET", ["statistics", "ads"]) => "statistics.ads",
             ("GET", ["statistics", "customer_engagements"]) => "statistics.engagements",
-            ("GET", ["statistics", "pages"]) => "statistics.pages",
+            ("GET", ["statistics", "pages"]) => "statistics.page",
             ("GET", ["statistics", "tags"]) => "statistics.tags",
             ("GET", ["statistics", "users"]) => "statistics.users",
             ("GET", ["statistics", "page_customers"]) => "statistics.new_customers",
@@ -328,6 +368,23 @@ mod tests {
         assert_eq!(
             op_name(&Method::GET, "/api/public_api/v2/pages/1/conversations"),
             "conversations.list"
+        );
+        let tags = op_name(
+            &Method::POST,
+            "/api/public_api/v1/pages/1/conversations/2/tags",
+        );
+        assert_eq!(
+            refine(tags, br#"{"action":"remove"}"#),
+            "conversations.remove_tag"
+        );
+        assert_eq!(refine(tags, b"{}"), "conversations.add_tag");
+        let send = op_name(
+            &Method::POST,
+            "/api/public_api/v1/pages/1/conversations/2/messages",
+        );
+        assert_eq!(
+            refine(send, br#"{"action":"private_replies"}"#),
+            "messages.private_reply"
         );
     }
 }

@@ -73,6 +73,7 @@ pub fn router(state: St) -> Router {
             post(pages::generate_token),
         )
         .route("/api/v1/pages/{page_id}/avatar/{psid}", get(pages::avatar))
+        .route("/api/v1/statistics/user", get(statistics::multi_page_users))
         .route(
             "/api/v1/pke_chat_plugin/messages",
             get(misc::chat_list).post(misc::chat_send),

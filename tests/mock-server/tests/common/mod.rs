@@ -2,9 +2,9 @@
 
 #![allow(dead_code)]
 
-use std::cell::RefCell;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use pancake_core::{operations, Body, Context, HttpResponse};
@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// A running mock, killed on drop.
 pub struct Mock {
-    pub child: RefCell<Child>,
+    pub child: Mutex<Child>,
     pub url: String,
     pub agent: ureq::Agent,
 }
@@ -76,7 +76,7 @@ impl Mock {
             .build()
             .into();
         Mock {
-            child: RefCell::new(child),
+            child: Mutex::new(child),
             url,
             agent,
         }
@@ -133,7 +133,7 @@ impl Mock {
 
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Resp {
         self.try_send(method, path, body).unwrap_or_else(|e| {
-            let alive = format!("{:?}", self.child.borrow_mut().try_wait());
+            let alive = format!("{:?}", self.child.lock().unwrap().try_wait());
             panic!("{method} {path}: {e} (mock exit status: {alive})")
         })
     }
@@ -212,12 +212,19 @@ impl Mock {
             .strip_prefix(&self.url)
             .unwrap_or_else(|| panic!("{op} built a URL outside the mock"))
             .to_owned();
-        let body = match &req.body {
-            Body::None => None,
-            Body::Json(bytes) => Some(serde_json::from_slice::<Value>(bytes).expect("json body")),
-            Body::Multipart(_) => panic!("multipart via core: use raw"),
+        let resp = match &req.body {
+            Body::None => self.send(req.method.as_str(), &path, None),
+            Body::Json(bytes) => {
+                let body = serde_json::from_slice::<Value>(bytes).expect("json body");
+                self.send(req.method.as_str(), &path, Some(&body))
+            }
+            Body::Multipart(_) => {
+                let boundary = "pancake-mock-test-boundary";
+                let bytes = req.body.multipart_bytes(boundary).expect("multipart");
+                let ct = format!("multipart/form-data; boundary={boundary}");
+                self.raw("POST", &path, &[("content-type", &ct)], bytes)
+            }
         };
-        let resp = self.send(req.method.as_str(), &path, body.as_ref());
         let parsed = operations::parse(op, params, &resp.core())
             .unwrap_or_else(|e| panic!("core could not parse {op}: {e:?}\n{}", resp.body));
         Some((resp, parsed))
@@ -237,7 +244,7 @@ impl Mock {
 
 impl Drop for Mock {
     fn drop(&mut self) {
-        let child = self.child.get_mut();
+        let child = self.child.get_mut().unwrap_or_else(|e| e.into_inner());
         let _ = child.kill();
         let _ = child.wait();
     }

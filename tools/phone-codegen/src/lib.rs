@@ -74,6 +74,13 @@ pub fn generate() -> String {
             .expect("known region")
     };
 
+    for m in &metas {
+        assert!(
+            m.id() == "001" || m.id().parse::<phonenumber::country::Id>().is_ok(),
+            "region {} is not a country::Id: the tables would need a flag for it",
+            m.id()
+        );
+    }
     let mut pool = Pool::default();
     let mut regions = String::new();
     for m in &metas {

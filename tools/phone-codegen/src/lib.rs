@@ -65,7 +65,11 @@ fn opt_str(s: Option<&str>) -> String {
 
 /// The whole generated source file.
 pub fn generate() -> String {
-    let mut metas: Vec<&Metadata> = DATABASE.iter().collect();
+    // `DATABASE.iter()` holds one non-geographic entity only (they share the id `001`): list
+    // every country code's metadata instead.
+    let mut metas: Vec<&Metadata> = (1..1000)
+        .flat_map(|code: u16| DATABASE.by_code(&code).unwrap_or_default())
+        .collect();
     metas.sort_by(|a, b| (a.id(), a.country_code()).cmp(&(b.id(), b.country_code())));
     let position = |m: &Metadata| {
         metas

@@ -11,7 +11,12 @@
 //! crate ships, and matched here with `regex-lite`. There is no hand-written per-country rule.
 //! The parsing steps follow the `phonenumber` crate (0.3) step for step, so both give the same
 //! answers; `core/tests/phone_agreement.rs` compares them on more than 20,000 inputs. The
-//! known differences, all on inputs no real number is written as, are listed there.
+//! known differences, all on inputs no real number is written as, are listed there. Following
+//! the crate also keeps two of its departures from Google's libphonenumber: `+` followed by
+//! more digits than the country code before the first `-`, `.` or parenthesis and no space
+//! (`+8432-829-0781`) is read as an RFC 3966 country code and rejected, and a national prefix
+//! written after another country's code (`+44 (0)20 7031 3000`) is stripped only when it is the
+//! default region's.
 //!
 //! ## Where we differ from Google's libphonenumber
 //!
@@ -446,16 +451,18 @@ fn is_plus(c: char) -> bool {
     c == '+' || c == '\u{FF0B}'
 }
 
-/// A decimal digit of one of the scripts libphonenumber maps, as an ASCII digit.
+/// The zero of each script whose digits libphonenumber reads (ASCII, Arabic-Indic, ..., Lao,
+/// full width).
+const ZEROS: [u32; 16] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xE50, 0xED0, 0xFF10,
+];
+
+/// A decimal digit of one of those scripts, as an ASCII digit.
 fn dec_digit(c: char) -> Option<char> {
-    const ZEROS: [u32; 15] = [
-        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-        0xE50, 0xED0,
-    ];
     let c = u32::from(c);
     ZEROS
         .iter()
-        .chain(&[0xFF10])
         .find(|&&z| (z..z + 10).contains(&c))
         .and_then(|&z| char::from_digit(c - z, 10))
 }
@@ -560,11 +567,16 @@ fn natural(s: &str) -> Option<Raw<'_>> {
     }
     static EXTENSION: OnceLock<Regex> = OnceLock::new();
     let extension = EXTENSION.get_or_init(|| {
-        Regex::new(
-            "(?i)(?:;ext=([0-9]{0,7})|[ \u{A0}\t,]*(?:e?xt(?:ensi(?:o\u{301}?|\u{F3}))?n?|\
-             \u{FF45}?\u{FF58}\u{FF54}\u{FF4E}?|[,;x\u{FF58}#\u{FF03}~\u{FF5E}]|int|anexo|\
-             \u{FF49}\u{FF4E}\u{FF54})[:.\u{FF0E}]?[ \u{A0}\t,-]*([0-9]{0,7})#?|[- ]+([0-9]{1,5})#)$",
-        )
+        let digit: String = ZEROS
+            .iter()
+            .map(|&z| format!(r"\x{{{z:X}}}-\x{{{:X}}}", z + 9))
+            .collect();
+        let pattern = concat!(
+            r"(?i)(?:;ext=([%d]{0,7})|[ \x{A0}\t,]*(?:e?xt(?:ensi(?:o\x{301}?|\x{F3}))?n?|",
+            r"\x{FF45}?\x{FF58}\x{FF54}\x{FF4E}?|[,;x\x{FF58}#\x{FF03}~\x{FF5E}]|int|anexo|",
+            r"\x{FF49}\x{FF4E}\x{FF54})[:.\x{FF0E}]?[ \x{A0}\t,-]*([%d]{0,7})#?|[- ]+([%d]{1,5})#)$",
+        );
+        Regex::new(&pattern.replace("%d", &digit))
         .expect("the extension pattern compiles")
     });
     let national = match extension.captures(r) {

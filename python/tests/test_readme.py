@@ -7,7 +7,6 @@ import re
 from typing import Any, Dict
 
 import pytest
-
 from conftest import ROOT, Mock
 
 

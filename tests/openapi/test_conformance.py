@@ -44,6 +44,7 @@ CHECKS = [
 ]
 GENERATED_EXAMPLES = int(os.environ.get("PANCAKE_CONFORMANCE_EXAMPLES", "5"))
 USER_TOKEN = "mock-user-token"
+CHANGEABLE = {"gender", "birthday", "phone_numbers", "name"}
 
 # The spec is self-contradictory about timestamps: it declares `format: date-time` (RFC 3339,
 # offset required) but its own examples, and the live service, send naive ISO strings such as
@@ -148,7 +149,9 @@ def ids(mock: Mock) -> Dict[str, Any]:
 
 def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
     """What each operation must get right for the mock to have something to answer about:
-    real ids and tokens, a valid time window. `body` is merged over generated bodies;
+    real ids and tokens, a valid time window. `body` is merged over generated bodies,
+    `defaults` fill what a generated body leaves out or empty (fields the spec does not mark
+    required but without which there is nothing to do: a note's text, a customer's changes),
     `whole_body` replaces them."""
     page = {"page_id": ids["page_id"]}
     token = {"page_access_token": ids["token"]}
@@ -162,7 +165,12 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
             "path": page,
             "query": {"access_token": USER_TOKEN},
         },
-        "GET /pages/{page_id}/conversations": {"path": page, "query": token},
+        "GET /pages/{page_id}/conversations": {
+            "path": page,
+            # The cursor must name a conversation that survives the generated filters.
+            "query": {**token, "since": 0, "until": now, "tags": ids["tag_id"], "last_conversation_id": ""},
+            "example_query": {**token, "last_conversation_id": ids["inbox"], "order_by": "updated_at"},
+        },
         "POST /pages/{page_id}/conversations/{conversation_id}/tags": {
             "path": conv,
             "query": token,
@@ -176,7 +184,10 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         },
         "POST /pages/{page_id}/conversations/{conversation_id}/read": {"path": conv, "query": token},
         "POST /pages/{page_id}/conversations/{conversation_id}/unread": {"path": conv, "query": token},
-        "GET /pages/{page_id}/conversations/{conversation_id}/messages": {"path": conv, "query": token},
+        "GET /pages/{page_id}/conversations/{conversation_id}/messages": {
+            "path": conv,
+            "query": {**token, "current_count": 30},
+        },
         "POST /pages/{page_id}/conversations/{conversation_id}/messages": {
             "path": conv,
             "query": token,
@@ -223,7 +234,7 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         },
         "GET /pages/{page_id}/export_data": {
             "path": page,
-            "query": {**token, **window, "action": "conversations_from_ads"},
+            "query": {**token, **window, "action": "conversations_from_ads", "offset": 0},
         },
         "GET /pages/{page_id}/page_customers": {
             "path": page,
@@ -232,18 +243,21 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         "PUT /pages/{page_id}/page_customers/{page_customer_id}": {
             "path": customer,
             "query": token,
+            "defaults": {"changes": {"gender": "female"}},
             "example": {"changes": {"name": "Nguyễn Văn Ánh", "phone_numbers": ["0328290781"]}},
         },
         "GET /pages/{page_id}/avatar/{psid}": {"path": {**page, "psid": ids["psid"]}},
         "POST /pages/{page_id}/page_customers/{page_customer_id}/notes": {
             "path": customer,
             "query": token,
+            "defaults": {"message": "Khách thích gọi buổi chiều."},
             "example": {"message": "Khách thích gọi buổi chiều."},
         },
         "PUT /pages/{page_id}/page_customers/{page_customer_id}/notes": {
             "path": customer,
             "query": token,
             "body": {"note_id": ids["note_id"]},
+            "defaults": {"message": "Đã cập nhật"},
             "example": {"note_id": ids["note_id"], "message": "Đã cập nhật"},
         },
         "DELETE /pages/{page_id}/page_customers/{page_customer_id}/notes": {
@@ -274,6 +288,7 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         "POST /pke_chat_plugin/messages": {
             "query": page,
             "body": {"from_id": "web_123", "dummy_id": 1765875902892, "inserted_at": 1765875902892},
+            "defaults": {"message": "Hello!"},
             "example": {
                 "message": "Hello! How can I help you?",
                 "from_id": "web_123",
@@ -282,7 +297,7 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
             },
         },
         "GET /pke_chat_plugin/messages": {
-            "query": {**page, "conversation_id": f"{ids['page_id']}_web_123"},
+            "query": {**page, "conversation_id": f"{ids['page_id']}_web_123", "offset": 0},
         },
     }
     return table[key]
@@ -324,7 +339,7 @@ def test_operation_conforms(mock: Mock, ids: Dict[str, Any], operation: Any) -> 
         examples.append((path, None))
     examples.extend(pin.get("examples", []))
     for ex_path, ex_body in examples:
-        kwargs: Dict[str, Any] = {"path_parameters": ex_path, "query": query}
+        kwargs: Dict[str, Any] = {"path_parameters": ex_path, "query": pin.get("example_query", query)}
         if ex_body is not None:
             kwargs.update(body=ex_body, media_type=media_type)
         check(mock, operation, operation.Case(**kwargs))
@@ -347,8 +362,16 @@ def test_operation_conforms(mock: Mock, ids: Dict[str, Any], operation: Any) -> 
     @given(data=st.data())
     def run(data: Any) -> None:
         case = data.draw(strategy)
-        if "body" in pin and isinstance(case.body, dict):
-            case.body = {**case.body, **pin["body"]}
+        if isinstance(case.body, dict):
+            for name, value in pin.get("defaults", {}).items():
+                if not case.body.get(name):
+                    case.body[name] = value
+            case.body.update(pin.get("body", {}))
+            changes = case.body.get("changes")
+            if isinstance(changes, dict):
+                # The spec's `changes` does not forbid other keys; the mock rejects them (400
+                # "... is not a field that can be changed") so a typo cannot pass unnoticed.
+                case.body["changes"] = {k: v for k, v in changes.items() if k in CHANGEABLE}
         check(mock, operation, case)
 
     run()

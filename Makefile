@@ -41,10 +41,12 @@ test-python: setup-python
 	rm -rf $(WHEELS) $(TEST_VENV)
 	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(WHEELS)
 	$(PYTHON) -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm
+	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm 'schemathesis>=4.32,<5'
 	$(TOOLS_VENV)/bin/ruff check python
 	$(TOOLS_VENV)/bin/ruff format --check python
-	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
+	$(TOOLS_VENV)/bin/ruff check --config python/pyproject.toml tests/openapi
+	$(TOOLS_VENV)/bin/ruff format --check --config python/pyproject.toml tests/openapi
+	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests tests/openapi
 	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
 	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native
 

@@ -21,14 +21,13 @@ from typing import Any, Dict, Iterator, List, Optional
 from urllib.parse import urlparse
 
 import pytest
-
-schemathesis = pytest.importorskip("schemathesis")
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.adapter import responses as _responses  # noqa: E402
-from schemathesis.specs.openapi.checks import (  # noqa: E402
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.adapter import responses as _responses
+from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -70,9 +69,13 @@ class Mock:
     """A running `pancake-mock` (same pattern as python/tests/conftest.py)."""
 
     def __init__(self, *args: str) -> None:
-        binary = os.environ.get("PANCAKE_MOCK_BIN") or str(ROOT / "target" / "debug" / "pancake-mock")
+        binary = os.environ.get("PANCAKE_MOCK_BIN") or str(
+            ROOT / "target" / "debug" / "pancake-mock"
+        )
         if not Path(binary).exists():
-            raise RuntimeError(f"pancake-mock not built at {binary}: run `cargo build -p pancake-mock`")
+            raise RuntimeError(
+                f"pancake-mock not built at {binary}: run `cargo build -p pancake-mock`"
+            )
         self.proc = subprocess.Popen(
             [binary, "--port", "0", "--seed", "42", *args], stdout=subprocess.PIPE, text=True
         )
@@ -117,9 +120,9 @@ def ids(mock: Mock) -> Dict[str, Any]:
     page_id = str(mock.get(f"/api/v1/pages?access_token={USER_TOKEN}")["pages"][0]["id"])
     token = f"mock-page-token-{page_id}"
     base = f"/api/public_api/v1/pages/{page_id}"
-    conversations = mock.get(f"/api/public_api/v2/pages/{page_id}/conversations?page_access_token={token}")[
-        "conversations"
-    ]
+    conversations = mock.get(
+        f"/api/public_api/v2/pages/{page_id}/conversations?page_access_token={token}"
+    )["conversations"]
     inbox = next(c for c in conversations if c["type"] == "INBOX")
     comment = next(c for c in conversations if c["type"] == "COMMENT")
     customers = mock.get(
@@ -129,7 +132,9 @@ def ids(mock: Mock) -> Dict[str, Any]:
     with_note = next(c for c in customers if c.get("notes"))
     users = mock.get(f"{base}/users?page_access_token={token}")["users"]
     tags = mock.get(f"{base}/tags?page_access_token={token}")["tags"]
-    messages = mock.get(f"{base}/conversations/{comment['id']}/messages?page_access_token={token}")["messages"]
+    messages = mock.get(f"{base}/conversations/{comment['id']}/messages?page_access_token={token}")[
+        "messages"
+    ]
     customer_message = next(m for m in messages if str(m["from"]["id"]) != page_id)
     return {
         "page_id": page_id,
@@ -168,8 +173,18 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         "GET /pages/{page_id}/conversations": {
             "path": page,
             # The cursor must name a conversation that survives the generated filters.
-            "query": {**token, "since": 0, "until": now, "tags": ids["tag_id"], "last_conversation_id": ""},
-            "example_query": {**token, "last_conversation_id": ids["inbox"], "order_by": "updated_at"},
+            "query": {
+                **token,
+                "since": 0,
+                "until": now,
+                "tags": ids["tag_id"],
+                "last_conversation_id": "",
+            },
+            "example_query": {
+                **token,
+                "last_conversation_id": ids["inbox"],
+                "order_by": "updated_at",
+            },
         },
         "POST /pages/{page_id}/conversations/{conversation_id}/tags": {
             "path": conv,
@@ -182,8 +197,14 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
             "query": token,
             "body": {"assignee_ids": [ids["user_id"]]},
         },
-        "POST /pages/{page_id}/conversations/{conversation_id}/read": {"path": conv, "query": token},
-        "POST /pages/{page_id}/conversations/{conversation_id}/unread": {"path": conv, "query": token},
+        "POST /pages/{page_id}/conversations/{conversation_id}/read": {
+            "path": conv,
+            "query": token,
+        },
+        "POST /pages/{page_id}/conversations/{conversation_id}/unread": {
+            "path": conv,
+            "query": token,
+        },
         "GET /pages/{page_id}/conversations/{conversation_id}/messages": {
             "path": conv,
             "query": {**token, "current_count": 30},
@@ -213,7 +234,10 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
                 ),
             ],
         },
-        "GET /pages/{page_id}/statistics/pages_campaigns": {"path": page, "query": {**token, **window}},
+        "GET /pages/{page_id}/statistics/pages_campaigns": {
+            "path": page,
+            "query": {**token, **window},
+        },
         "GET /pages/{page_id}/statistics/ads": {
             "path": page,
             "query": {**token, **window, "type": "by_id"},
@@ -339,7 +363,10 @@ def test_operation_conforms(mock: Mock, ids: Dict[str, Any], operation: Any) -> 
         examples.append((path, None))
     examples.extend(pin.get("examples", []))
     for ex_path, ex_body in examples:
-        kwargs: Dict[str, Any] = {"path_parameters": ex_path, "query": pin.get("example_query", query)}
+        kwargs: Dict[str, Any] = {
+            "path_parameters": ex_path,
+            "query": pin.get("example_query", query),
+        }
         if ex_body is not None:
             kwargs.update(body=ex_body, media_type=media_type)
         check(mock, operation, operation.Case(**kwargs))
@@ -383,3 +410,42 @@ def test_every_operation_is_pinned(mock: Mock, ids: Dict[str, Any]) -> None:
     assert len(OPERATIONS) == 31
     for operation in OPERATIONS:
         pinned(key_of(operation), ids)
+
+
+def test_checks_catch_a_drifting_mock(mock: Mock, ids: Dict[str, Any]) -> None:
+    """The checks can fail: with the mock's `drift` fault (numbers sent as strings) the same
+    request that passes above is rejected."""
+    operation = next(op for op in OPERATIONS if key_of(op) == "GET /pages/{page_id}/tags")
+    pin = pinned(key_of(operation), ids)
+    case = operation.Case(path_parameters=pin["path"], query=pin["query"])
+    req = urllib.request.Request(
+        mock.address + "/__mock/faults",
+        data=json.dumps({"spec": "tags.list=drift"}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    urllib.request.urlopen(req).read()
+    try:
+        response = case.call(base_url=base_url(mock, operation), timeout=10)
+        with pytest.raises(FailureGroup) as failures:
+            case.validate_response(response, checks=CHECKS)
+        titles = [failure.title for failure in failures.value.exceptions]
+        assert titles == ["Response violates schema"]
+    finally:
+        mock.reset()
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2021-07-28T10:00:00", True),
+        ("2025-12-13T04:59:23.856000", True),
+        ("2023-04-05T02:22:06.689494Z", True),
+        ("2024-01-01T00:00:00+07:00", True),
+        ("2021-07-28", False),
+        ("28/07/2021 10:00:00", False),
+        ("1627466400", False),
+    ],
+)
+def test_date_time_is_relaxed_only_for_naive_iso(value: str, valid: bool) -> None:
+    assert bool(NAIVE_OR_RFC3339.fullmatch(value)) is valid

@@ -41,10 +41,13 @@ test-python: setup-python
 	rm -rf $(WHEELS) $(TEST_VENV)
 	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(WHEELS)
 	$(PYTHON) -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm
+	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm 'schemathesis>=4.32,<5'
 	$(TOOLS_VENV)/bin/ruff check python
 	$(TOOLS_VENV)/bin/ruff format --check python
+	$(TOOLS_VENV)/bin/ruff check --config python/pyproject.toml tests/openapi
+	$(TOOLS_VENV)/bin/ruff format --check --config python/pyproject.toml tests/openapi
 	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
+	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/openapi  # mock vs openapi.yaml
 	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
 	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native
 

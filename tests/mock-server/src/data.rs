@@ -462,7 +462,8 @@ fn customer(g: &mut Gen, page_id: &str, ts: i64, users: &[Value]) -> Rec {
     Rec { ts, v }
 }
 
-/// A note JSON with millisecond timestamps.
+/// A note JSON with millisecond timestamps. A note without an order has no `order_id` at all:
+/// openapi.yaml types it as a plain string under `page_customers`, nullable elsewhere.
 pub fn note(id: String, message: &str, created_ms: i64, user: &Value) -> Value {
     json!({
         "id": id,
@@ -471,7 +472,6 @@ pub fn note(id: String, message: &str, created_ms: i64, user: &Value) -> Value {
         "updated_at": Value::Null,
         "removed_at": Value::Null,
         "is_pinned": false,
-        "order_id": Value::Null,
         "images": [],
         "links": [],
         "edit_history": [],

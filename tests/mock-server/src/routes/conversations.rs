@@ -204,12 +204,17 @@ pub async fn assign(
     if let Some(h) = conv["assignee_histories"].as_array_mut() {
         h.push(json!({"inserted_at": now_iso(), "conversation_id": conv_id, "payload": {"added_users": users, "deleted_users": []}}));
     }
+    // openapi.yaml declares `assignee_group_id` and `from.email` here as plain strings (not
+    // nullable, unlike the conversation schema), so a missing value is left out, not null.
+    let mut from = conv["from"].clone();
+    if let Some(f) = from.as_object_mut() {
+        f.retain(|_, v| !v.is_null());
+    }
     Ok(ok(json!({
         "success": true,
-        "assignee_group_id": Value::Null,
         "assignee_ids": ids,
         "customers": conv["customers"].clone(),
-        "from": conv["from"].clone(),
+        "from": from,
         "seen": conv["seen"].clone(),
         "updated_at": conv["updated_at"].clone(),
     })))

@@ -272,3 +272,50 @@ def test_typed_example_runs(mock: Mock) -> None:
 
     phones = sync(mock.url)
     assert all(p.startswith("+") for p in phones)
+
+
+def test_ctrl_c_stops_a_slow_request_within_a_second(mock: Mock, tmp_path: Any) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    pid = _page_id(mock)
+    mock.control("/__mock/faults", {"route": "tags.list", "delay_ms": 10000})
+    script = tmp_path / "slow.py"
+    script.write_text(
+        "import sys\n"
+        "from pancake_api import PageClient\n"
+        f"page = PageClient({pid!r}, 'mock-page-token-{pid}', base_url={mock.url!r})\n"
+        "print('ready', flush=True)\n"
+        "try:\n"
+        "    page.tags.list()\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "    sys.exit(3)\n"
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    code = proc.wait(5)
+    assert time.monotonic() - started < 1.0
+    assert code == 3 and proc.stdout.read().strip() == "interrupted"
+
+
+def test_threads_wait_in_parallel(mock: Mock) -> None:
+    import threading
+
+    user = UserClient(USER_TOKEN, base_url=mock.url)
+    ids = [p.id for p in user.pages.list()[:2]]
+    mock.control("/__mock/faults", {"route": "tags.list", "delay_ms": 800})
+    pages = [PageClient(i, f"mock-page-token-{i}", base_url=mock.url) for i in ids]
+    started = time.monotonic()
+    threads = [threading.Thread(target=p.tags.list) for p in pages]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # Both requests waited at the same time: the GIL is released while waiting.
+    assert time.monotonic() - started < 1.5

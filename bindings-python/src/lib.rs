@@ -106,12 +106,7 @@ impl Client {
         params: &str,
         resume: Option<&str>,
     ) -> PyResult<Pager> {
-        let params = parse_params(py, params)?;
-        let paginator =
-            operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
-        Ok(Pager {
-            inner: Mutex::new(paginator),
-        })
+        Pager::start(py, operation, params, resume)
     }
 
     fn __repr__(&self) -> String {
@@ -136,6 +131,22 @@ impl Client {
 #[pyclass(module = "pancake_api._native")]
 struct Pager {
     inner: Mutex<DynPaginator>,
+}
+
+impl Pager {
+    fn start(
+        py: Python<'_>,
+        operation: &str,
+        params: &str,
+        resume: Option<&str>,
+    ) -> PyResult<Self> {
+        let params = parse_params(py, params)?;
+        let paginator =
+            operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
+        Ok(Pager {
+            inner: Mutex::new(paginator),
+        })
+    }
 }
 
 #[pymethods]
@@ -229,12 +240,7 @@ fn offline_pager(
     params: &str,
     resume: Option<&str>,
 ) -> PyResult<Pager> {
-    let params = parse_params(py, params)?;
-    let paginator =
-        operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
-    Ok(Pager {
-        inner: Mutex::new(paginator),
-    })
+    Pager::start(py, operation, params, resume)
 }
 
 /// Builds the request of an operation without sending it (for tests and debugging); the URL

@@ -358,11 +358,13 @@ pub fn avatar_url(page_id: &str, psid: &str) -> String {
 }
 
 /// Replaces token values in a text with `[REDACTED]`.
+#[wasm_bindgen]
 pub fn redact(text: &str) -> String {
     pancake_core::redact::redact_text(text)
 }
 
 /// The version of this binding (the workspace version).
+#[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }

@@ -2,6 +2,7 @@
 //! `WASM_BINDGEN_USE_BROWSER=1` (see the root Makefile's `test-js`). A live test against
 //! `pancake-mock` runs when `PANCAKE_MOCK_URL` (the SDK base URL, `.../api`) is set at build
 //! time.
+#![cfg(target_arch = "wasm32")]
 #![allow(missing_docs)]
 
 use std::cell::Cell;

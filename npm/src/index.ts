@@ -19,7 +19,21 @@ export {
   type RequestOptions,
   type TimeInput,
 } from "./base.js";
-export * from "./errors.js";
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  DecodeError,
+  InvalidRequestError,
+  NotFoundError,
+  PancakeError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  type APIErrorFields,
+} from "./errors.js";
 export type * from "./models.js";
 export type {
   ChatPluginSend,

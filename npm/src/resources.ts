@@ -328,15 +328,15 @@ export class Contents extends Resource {
     let bytes: Uint8Array;
     let filename = options?.filename;
     let contentType = options?.content_type;
-    if (typeof Blob !== "undefined" && file instanceof Blob) {
+    if (file instanceof Uint8Array) {
+      bytes = file;
+    } else if (file instanceof ArrayBuffer) {
+      bytes = new Uint8Array(file);
+    } else {
       bytes = new Uint8Array(await file.arrayBuffer());
       const name = (file as Blob & { name?: unknown }).name;
       if (!filename && typeof name === "string") filename = name;
       if (!contentType && file.type) contentType = file.type;
-    } else if (file instanceof Uint8Array) {
-      bytes = file;
-    } else {
-      bytes = new Uint8Array(file);
     }
     return this._client._model(
       "contents.upload",

@@ -2,9 +2,9 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint test-rust wasm-core setup-rust fmt clean setup-js build-js test-js test-js-wasm
+.PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean setup-js build-js test-js test-js-wasm
 
-test: setup-rust lint test-rust wasm-core
+test: setup-rust lint test-rust wasm-core test-python
 	@echo "make test: all green"
 
 ## Installs the Rust pieces the suite needs (idempotent).
@@ -25,6 +25,28 @@ wasm-core:
 	$(CARGO) build -p pancake-core --target wasm32-unknown-unknown
 	@! $(CARGO) tree -p pancake-core -e normal --target wasm32-unknown-unknown | grep -E '^[^a-z]*(tokio|hyper|reqwest|ureq|mio|socket2|async-std) ' \
 		|| (echo "an I/O crate is in pancake-core's tree" && exit 1)
+
+## Python: maturin builds the abi3 wheel, which goes into a fresh virtual environment for pytest.
+PYTHON ?= python3
+TOOLS_VENV := .venv
+WHEELS := target/wheels
+TEST_VENV := target/py-test-venv
+
+setup-python:
+	@test -x $(TOOLS_VENV)/bin/maturin || ( $(PYTHON) -m venv $(TOOLS_VENV) && \
+		$(TOOLS_VENV)/bin/pip install -q --disable-pip-version-check 'maturin>=1.16,<1.17' 'ruff>=0.8' )
+
+test-python: setup-python
+	$(CARGO) test --workspace --no-run --quiet  # builds target/debug/pancake-mock as the Rust tests did
+	rm -rf $(WHEELS) $(TEST_VENV)
+	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(WHEELS)
+	$(PYTHON) -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm
+	$(TOOLS_VENV)/bin/ruff check python
+	$(TOOLS_VENV)/bin/ruff format --check python
+	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
+	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
+	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native
 
 fmt:
 	$(CARGO) fmt --all

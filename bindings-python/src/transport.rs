@@ -1,0 +1,216 @@
+//! The blocking transport: ureq sends, the core's [`Call`] decides. This is the one driver
+//! loop of the Python binding (decide → wait → send → feed back); every policy lives in core.
+
+use std::io::Read;
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use pancake_core::call::{Action, Call};
+use pancake_core::ratelimit::{RateLimit, RateLimiter};
+use pancake_core::retry::RetryPolicy;
+use pancake_core::{Body, Error, HttpRequest, HttpResponse, Method};
+use pyo3::prelude::*;
+
+/// How often a wait wakes up to let Python handle Ctrl-C.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+/// The largest body we read (exports can be large).
+const MAX_BODY: u64 = 256 * 1024 * 1024;
+
+/// Milliseconds on a monotonic clock shared by every client of the process.
+pub fn now_ms() -> u64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64
+}
+
+/// One rate limiter per configured rate, shared by every client in the process, so threads
+/// syncing the same page share that page's budget.
+pub fn shared_limiter(requests_per_second: Option<u32>) -> Arc<Mutex<RateLimiter>> {
+    type Limiters = Mutex<Vec<(Option<u32>, Arc<Mutex<RateLimiter>>)>>;
+    static LIMITERS: OnceLock<Limiters> = OnceLock::new();
+    let key = requests_per_second;
+    let mut all = LIMITERS.get_or_init(Default::default).lock().unwrap();
+    if let Some((_, l)) = all.iter().find(|(k, _)| *k == key) {
+        return l.clone();
+    }
+    let limiter = Arc::new(Mutex::new(match requests_per_second {
+        Some(rate) => RateLimiter::new(RateLimit {
+            requests_per_second: rate,
+            burst: rate,
+        }),
+        None => RateLimiter::disabled(),
+    }));
+    all.push((key, limiter.clone()));
+    limiter
+}
+
+/// A blocking HTTP client plus the process-wide rate limiter and a retry policy.
+pub struct Transport {
+    agent: ureq::Agent,
+    limiter: Arc<Mutex<RateLimiter>>,
+    policy: RetryPolicy,
+}
+
+impl Transport {
+    /// A transport with a connection pool, `timeout` per request and proxies from the
+    /// environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+    pub fn new(timeout: Duration, max_retries: u32, requests_per_second: Option<u32>) -> Self {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .http_status_as_error(false)
+            .proxy(ureq::Proxy::try_from_env())
+            .user_agent(concat!("pancake-api-python/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Self {
+            agent,
+            limiter: shared_limiter(requests_per_second),
+            policy: RetryPolicy {
+                max_retries,
+                ..RetryPolicy::default()
+            },
+        }
+    }
+
+    /// Sends `request` with rate limiting and retries, the GIL released while waiting.
+    /// A Python exception (Ctrl-C) raised while waiting is returned as `Err(Ok(PyErr))`.
+    pub fn execute(
+        &self,
+        py: Python<'_>,
+        request: HttpRequest,
+    ) -> Result<HttpResponse, Result<PyErr, Error>> {
+        let mut call = Call::new(request, self.policy, now_ms());
+        loop {
+            let action = {
+                let mut limiter = self.limiter.lock().unwrap();
+                call.next(&mut limiter, now_ms(), fastrand::f64())
+            };
+            match action {
+                Action::Send(req) => match self.send_interruptibly(py, req) {
+                    Ok(Ok(resp)) => call.on_response(resp),
+                    Ok(Err(e)) => call.on_error(e),
+                    Err(py_err) => return Err(Ok(py_err)),
+                },
+                Action::Wait { ms } => sleep_interruptibly(py, ms).map_err(Ok)?,
+                Action::Done(result) => return result.map_err(Err),
+            }
+        }
+    }
+
+    /// Runs the request on a worker thread and waits for it with the GIL released, waking up
+    /// often enough that Ctrl-C interrupts even a slow answer.
+    fn send_interruptibly(
+        &self,
+        py: Python<'_>,
+        request: HttpRequest,
+    ) -> PyResult<Result<HttpResponse, Error>> {
+        let (tx, rx) = mpsc::channel();
+        let agent = self.agent.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(send(&agent, &request));
+        });
+        let mut rx = rx;
+        loop {
+            // The receiver is not `Sync`: move it into the GIL-free closure and back.
+            let (got, back) = py.detach(move || (rx.recv_timeout(SIGNAL_POLL), rx));
+            rx = back;
+            match got {
+                Ok(result) => return Ok(result),
+                Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Ok(Err(Error::connection("the transport thread died", false)))
+                }
+            }
+        }
+    }
+}
+
+fn sleep_interruptibly(py: Python<'_>, ms: u64) -> PyResult<()> {
+    let deadline = Instant::now() + Duration::from_millis(ms);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
+        py.detach(|| std::thread::sleep(left.min(SIGNAL_POLL)));
+        py.check_signals()?;
+    }
+}
+
+/// One HTTP exchange, no policy.
+fn send(agent: &ureq::Agent, request: &HttpRequest) -> Result<HttpResponse, Error> {
+    let method = match request.method {
+        Method::Get => ureq::http::Method::GET,
+        Method::Post => ureq::http::Method::POST,
+        Method::Put => ureq::http::Method::PUT,
+        Method::Delete => ureq::http::Method::DELETE,
+        #[allow(unreachable_patterns)]
+        _ => return Err(Error::connection("unsupported method", true)),
+    };
+    let mut builder = ureq::http::Request::builder()
+        .method(method)
+        .uri(&request.url);
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let body = match &request.body {
+        Body::None => Vec::new(),
+        Body::Json(bytes) => bytes.clone(),
+        Body::Multipart(_) => {
+            let boundary = format!("pancake-{:016x}", fastrand::u64(..));
+            builder = builder.header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+            request.body.multipart_bytes(&boundary).unwrap_or_default()
+        }
+    };
+    let req = builder
+        .body(body)
+        .map_err(|e| Error::connection(format!("invalid request: {e}"), true))?;
+    let resp = agent.run(req).map_err(classify)?;
+    let status = resp.status().as_u16();
+    let headers: Vec<(String, String)> = resp
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let mut bytes = Vec::new();
+    resp.into_body()
+        .into_reader()
+        .take(MAX_BODY)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::connection(format!("reading the body: {e}"), false))?;
+    Ok(HttpResponse {
+        status,
+        headers,
+        body: bytes,
+    })
+}
+
+/// Whether a failure happened before the request could have reached the server decides
+/// whether a write may be retried.
+fn classify(err: ureq::Error) -> Error {
+    use ureq::Error as E;
+    match err {
+        E::Timeout(kind) => {
+            let msg = format!("{kind}");
+            // Timeouts while resolving or connecting never sent a byte; core treats a timeout
+            // as possibly sent, so report those as connection failures before sending.
+            if matches!(kind, ureq::Timeout::Resolve | ureq::Timeout::Connect) {
+                Error::connection(format!("timed out: {msg}"), true)
+            } else {
+                Error::timeout(msg)
+            }
+        }
+        E::HostNotFound | E::ConnectionFailed => Error::connection(err.to_string(), true),
+        E::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            Error::connection(io.to_string(), true)
+        }
+        other => Error::connection(other.to_string(), false),
+    }
+}

@@ -1,0 +1,164 @@
+"""The plumbing clients and resources share: the native client, parameters, iteration."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Dict, Generic, List, Optional, Type, TypeVar, Union
+
+from . import _native
+from ._models import Model, Page
+from .errors import InvalidRequestError
+
+__all__ = ["PageIterator", "TimeInput", "DEFAULT_BASE_URL"]
+
+DEFAULT_BASE_URL = "https://pages.fm/api"
+
+#: A point in time: an aware ``datetime`` (naive means UTC), a ``date`` (midnight in
+#: Vietnam time, UTC+07:00, like the API's date ranges) or unix seconds.
+TimeInput = Union[datetime, date, int, float]
+
+_VN = timezone(timedelta(hours=7))
+
+T = TypeVar("T", bound=Model)
+
+
+def _unix_seconds(value: TimeInput, param: str) -> int:
+    """Unix seconds for a time input; the error names the parameter."""
+    if isinstance(value, bool):
+        raise InvalidRequestError(f"invalid `{param}`: expected a time, got a bool", param=param)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return int(value.timestamp())
+    if isinstance(value, date):
+        return int(datetime.combine(value, time(0), tzinfo=_VN).timestamp())
+    if isinstance(value, (int, float)):
+        return int(value)
+    raise InvalidRequestError(
+        f"invalid `{param}`: expected a datetime, date or unix seconds, got {type(value).__name__}",
+        param=param,
+    )
+
+
+def _params(**kwargs: Any) -> Dict[str, Any]:
+    """The API parameters of a call: ``None`` means "not given"; times become unix seconds."""
+    out: Dict[str, Any] = {}
+    for key, value in kwargs.items():
+        if value is None:
+            continue
+        if key in ("since", "until") and not isinstance(value, str):
+            value = _unix_seconds(value, key)
+        out[key] = value
+    return out
+
+
+class PageIterator(Generic[T]):
+    """Every item of a list, fetched lazily page by page, in constant memory.
+
+    ``resume_token`` is valid after each item: pass it as ``resume=`` to the same ``iter()``
+    call to continue right after that item, with nothing missed or repeated.
+    """
+
+    def __init__(
+        self,
+        client: "_BaseClient",
+        operation: str,
+        params: Dict[str, Any],
+        model: Type[T],
+        resume: Optional[str] = None,
+        progress: bool = False,
+    ) -> None:
+        self._client = client
+        self._operation = operation
+        self._pager = client._native.paginate(operation, json.dumps(params), resume)
+        self._model = model
+        self._buffer: List[Dict[str, Any]] = []
+        self._pos = 0
+        self._bar: Any = None
+        self._progress = progress
+
+    @property
+    def resume_token(self) -> str:
+        """An opaque token that resumes right after the last item returned."""
+        return str(self._pager.resume_token(self._pos))
+
+    def __iter__(self) -> "PageIterator[T]":
+        return self
+
+    def __next__(self) -> T:
+        while self._pos >= len(self._buffer):
+            text = self._pager.next_page(self._client._native)
+            if text is None:
+                if self._bar is not None:
+                    self._bar.close()
+                raise StopIteration
+            self._buffer = json.loads(text)
+            self._pos = 0
+            if self._progress and self._bar is None:
+                from ._extras import progress_bar
+
+                self._bar = progress_bar(None, self._operation)
+        item = self._buffer[self._pos]
+        self._pos += 1
+        if self._bar is not None:
+            self._bar.update(1)
+        return self._model(item)
+
+    def to_pandas(self) -> Any:
+        """Reads every remaining item into a ``pandas.DataFrame``."""
+        from ._extras import to_pandas
+
+        return to_pandas(list(self))
+
+
+class _BaseClient:
+    _native: Any
+
+    def __init__(
+        self,
+        *,
+        page_id: Optional[str],
+        page_access_token: Optional[str],
+        access_token: Optional[str],
+        base_url: Optional[str],
+        timeout: float,
+        max_retries: int,
+        requests_per_second: Optional[float],
+    ) -> None:
+        self.base_url = base_url or os.environ.get("PANCAKE_BASE_URL") or DEFAULT_BASE_URL
+        self._native = _native.Client(
+            self.base_url,
+            page_id,
+            page_access_token,
+            access_token,
+            timeout,
+            max_retries,
+            requests_per_second,
+        )
+
+    def _request(self, operation: str, params: Dict[str, Any]) -> Any:
+        return json.loads(self._native.request(operation, json.dumps(params)))
+
+    def _model(self, operation: str, params: Dict[str, Any], model: Type[T] = Model) -> T:  # type: ignore[assignment]
+        return model(self._request(operation, params))
+
+    def _list(self, operation: str, params: Dict[str, Any], model: Type[T]) -> Page[T]:
+        data = json.loads(self._native.list_page(operation, json.dumps(params)))
+        return Page(
+            [model(item) for item in data["items"]],
+            total=data.get("total"),
+            next_cursor=data.get("next_cursor"),
+            raw=Model(data["response"]),
+        )
+
+    def _iter(
+        self,
+        operation: str,
+        params: Dict[str, Any],
+        model: Type[T],
+        resume: Optional[str],
+        progress: bool,
+    ) -> PageIterator[T]:
+        return PageIterator(self, operation, params, model, resume, progress)

@@ -82,7 +82,9 @@ export async function fetchOnce(fetchFn, method, url, headers, body, timeoutMs, 
     const code = (cause && cause.code) || (err && err.code);
     const text = (err && err.message) || String(err);
     const detail = cause && cause.message ? `${text} (${cause.message})` : text;
-    return failure("connection", detail, BEFORE_SEND_CODES.has(code));
+    // Refused connections, unknown hosts and ports fetch blocks never sent a byte.
+    const blocked = cause && cause.message === "bad port";
+    return failure("connection", detail, blocked || BEFORE_SEND_CODES.has(code));
   };
   try {
     let response;

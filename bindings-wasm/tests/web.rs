@@ -50,24 +50,30 @@ fn normalises_phones() {
 
 /// A fetch double: answers 503 first, then 200 with a tag list; counts the calls.
 fn fake_fetch(calls: Rc<Cell<u32>>) -> js_sys::Function {
-    let f = Closure::<dyn FnMut(JsValue, JsValue) -> Promise>::new(move |_url: JsValue, _init: JsValue| {
-        calls.set(calls.get() + 1);
-        let (status, body) = if calls.get() == 1 {
-            (503, r#"{"success":false,"message":"busy"}"#)
-        } else {
-            (200, r#"{"success":true,"tags":[{"id":1,"text":"VIP","color":"#fff"}]}"#)
-        };
-        let resp = Object::new();
-        Reflect::set(&resp, &"status".into(), &JsValue::from(status)).unwrap();
-        let headers = Map::new();
-        headers.set(&"content-type".into(), &"application/json".into());
-        Reflect::set(&resp, &"headers".into(), &headers).unwrap();
-        let bytes = Uint8Array::from(body.as_bytes()).buffer();
-        let array_buffer = Closure::<dyn FnMut() -> Promise>::new(move || Promise::resolve(&bytes));
-        Reflect::set(&resp, &"arrayBuffer".into(), array_buffer.as_ref()).unwrap();
-        array_buffer.forget();
-        Promise::resolve(&resp)
-    });
+    let f = Closure::<dyn FnMut(JsValue, JsValue) -> Promise>::new(
+        move |_url: JsValue, _init: JsValue| {
+            calls.set(calls.get() + 1);
+            let (status, body) = if calls.get() == 1 {
+                (503, r#"{"success":false,"message":"busy"}"#)
+            } else {
+                (
+                    200,
+                    r##"{"success":true,"tags":[{"id":1,"text":"VIP","color":"#fff"}]}"##,
+                )
+            };
+            let resp = Object::new();
+            Reflect::set(&resp, &"status".into(), &JsValue::from(status)).unwrap();
+            let headers = Map::new();
+            headers.set(&"content-type".into(), &"application/json".into());
+            Reflect::set(&resp, &"headers".into(), &headers).unwrap();
+            let bytes: JsValue = Uint8Array::from(body.as_bytes()).buffer().into();
+            let array_buffer =
+                Closure::<dyn FnMut() -> Promise>::new(move || Promise::resolve(&bytes));
+            Reflect::set(&resp, &"arrayBuffer".into(), array_buffer.as_ref()).unwrap();
+            array_buffer.forget();
+            Promise::resolve(&JsValue::from(resp))
+        },
+    );
     let func: js_sys::Function = f.as_ref().clone().into();
     f.forget();
     func
@@ -103,7 +109,11 @@ async fn live_against_the_mock() {
     let v: serde_json::Value = serde_json::from_str(&out.as_string().unwrap()).unwrap();
     let pages = v["pages"].as_array().unwrap();
     assert!(pages.len() >= 2);
-    let bad = Client::new(&format!(r#"{{"base_url":{url:?},"access_token":"nope.secret-xyz"}}"#), None).unwrap();
+    let bad = Client::new(
+        &format!(r#"{{"base_url":{url:?},"access_token":"nope.secret-xyz"}}"#),
+        None,
+    )
+    .unwrap();
     let err = JsFuture::from(bad.request("pages.list".into(), "{}".into(), JsValue::UNDEFINED))
         .await
         .err()

@@ -54,6 +54,10 @@ JS_GZ=$(cat dist/*.js dist/wasm/*.js $(find dist/wasm/snippets -name '*.js') | g
 printf 'JavaScript (dist, gzip -9): %d bytes\n' "$JS_GZ"
 if [ "$GZ" -gt $((BUDGET_KB * 1024)) ]; then
   echo "WARNING: the wasm module is over the ${BUDGET_KB} KB gzip budget (phone metadata is the known cause)." >&2
-  if command -v twiggy >/dev/null; then twiggy top -n 15 "$WASM_IN" >&2 || true; fi
+  if command -v twiggy >/dev/null; then
+    twiggy top -n 1000000 --format csv "$WASM_IN" 2>/dev/null | node "$NPM_DIR/scripts/size-report.mjs" >&2 || true
+  else
+    echo "(cargo install twiggy for a per-crate size report)" >&2
+  fi
   if [ "${PANCAKE_WASM_BUDGET_STRICT:-0}" = 1 ]; then exit 1; fi
 fi

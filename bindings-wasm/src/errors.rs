@@ -25,7 +25,7 @@ pub fn to_js(err: &Error) -> JsValue {
     set(
         &v,
         "status",
-        err.status().map_or(JsValue::NULL, |s| JsValue::from(s)),
+        err.status().map_or(JsValue::NULL, JsValue::from),
     );
     set(
         &v,

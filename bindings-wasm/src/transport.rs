@@ -43,8 +43,11 @@ pub enum Failure {
     Js(JsValue),
 }
 
+/// The realm's limiters, one per configured rate.
+type Limiters = RefCell<Vec<(Option<u32>, Rc<RefCell<RateLimiter>>)>>;
+
 thread_local! {
-    static LIMITERS: RefCell<Vec<(Option<u32>, Rc<RefCell<RateLimiter>>)>> =
+    static LIMITERS: Limiters =
         const { RefCell::new(Vec::new()) };
 }
 
@@ -110,7 +113,7 @@ impl Transport {
         request: HttpRequest,
         signal: &JsValue,
     ) -> Result<HttpResponse, Failure> {
-        let mut call = Call::new(request, self.policy.clone(), clock());
+        let mut call = Call::new(request, self.policy, clock());
         loop {
             let action = {
                 let mut limiter = self.limiter.borrow_mut();

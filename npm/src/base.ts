@@ -27,7 +27,8 @@ export type FetchFunction = (input: string, init: RequestInit) => Promise<Respon
 
 /** Settings shared by `PageClient` and `UserClient`. */
 export interface ClientSettings {
-  /** The API base URL (default `https://pages.fm/api`). */
+  /** The API base URL (default: `PANCAKE_BASE_URL` from the environment in Node, else
+   * `https://pages.fm/api`). */
   baseUrl?: string;
   /** Milliseconds one attempt may take (default 30000). */
   timeoutMs?: number;
@@ -38,6 +39,13 @@ export interface ClientSettings {
   requestsPerSecond?: number | null;
   /** A custom `fetch` (a proxy, a test double, a runtime without a global fetch). */
   fetch?: FetchFunction;
+}
+
+/** An environment variable, in runtimes that have them (Node, Deno, Bun); `undefined` elsewhere. @internal */
+export function env(name: string): string | undefined {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  const value = proc?.env?.[name];
+  return value ? value : undefined;
 }
 
 /** Parameters as the API names them; `undefined` means "not given". @internal */
@@ -143,7 +151,7 @@ export class BaseClient {
 
   /** @internal */
   constructor(settings: ClientSettings, credentials: Params) {
-    this.baseUrl = settings.baseUrl ?? DEFAULT_BASE_URL;
+    this.baseUrl = settings.baseUrl ?? env("PANCAKE_BASE_URL") ?? DEFAULT_BASE_URL;
     const config: Params = {
       ...credentials,
       base_url: this.baseUrl,

@@ -1,5 +1,5 @@
 // The clients: `PageClient` for one page's APIs, `UserClient` for the user's.
-import { BaseClient, type ClientSettings } from "./base.js";
+import { BaseClient, env, type ClientSettings } from "./base.js";
 import { InvalidRequestError } from "./errors.js";
 import {
   CallLogs,
@@ -21,20 +21,20 @@ import {
 export interface PageClientOptions extends ClientSettings {
   /** The page's id. */
   pageId: string;
-  /** The page access token. */
-  pageAccessToken: string;
+  /** The page access token (default: `PANCAKE_PAGE_ACCESS_TOKEN` from the environment). */
+  pageAccessToken?: string;
 }
 
 /** Options of `UserClient`. */
 export interface UserClientOptions extends ClientSettings {
-  /** The user's access token. */
-  accessToken: string;
+  /** The user's access token (default: `PANCAKE_ACCESS_TOKEN` from the environment). */
+  accessToken?: string;
 }
 
 function required(value: unknown, param: string): string {
   if (typeof value === "number") return String(value);
   if (typeof value !== "string" || value === "") {
-    throw new InvalidRequestError(`invalid \`${param}\`: it is required`, param, "it is required");
+    throw new InvalidRequestError(`invalid \`${param}\`: pass it (or set it in the environment)`, param, "it is required");
   }
   return value;
 }
@@ -70,7 +70,7 @@ export class PageClient extends BaseClient {
 
   constructor(options: PageClientOptions) {
     const pageId = required(options?.pageId, "pageId");
-    const token = required(options?.pageAccessToken, "pageAccessToken");
+    const token = required(options?.pageAccessToken ?? env("PANCAKE_PAGE_ACCESS_TOKEN"), "pageAccessToken");
     super(options, { page_id: pageId, page_access_token: token });
     this.pageId = pageId;
     this.conversations = new Conversations(this);
@@ -100,8 +100,8 @@ export class UserClient extends BaseClient {
   readonly statistics: UserStatistics;
   readonly #settings: ClientSettings;
 
-  constructor(options: UserClientOptions) {
-    const token = required(options?.accessToken, "accessToken");
+  constructor(options: UserClientOptions = {}) {
+    const token = required(options?.accessToken ?? env("PANCAKE_ACCESS_TOKEN"), "accessToken");
     super(options, { access_token: token });
     const { baseUrl, timeoutMs, maxRetries, requestsPerSecond, fetch } = options;
     this.#settings = { baseUrl, timeoutMs, maxRetries, requestsPerSecond, fetch };

@@ -4,6 +4,11 @@
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   APIConnectionError,
   APIError,
@@ -24,6 +29,7 @@ import {
 } from "pancake-api";
 import { Mock, SINCE, UNTIL, USER_TOKEN } from "./helpers.mjs";
 
+const require = createRequire(import.meta.url);
 let mock;
 let pageId;
 
@@ -366,6 +372,19 @@ describe("helpers", () => {
     assert.ok(paramNames("customers.list").includes("page_size"));
     assert.throws(() => paramNames("no.such"), (e) => e instanceof InvalidRequestError && e.param === "operation");
   });
+});
+
+test("the README's quickstart runs as written against the mock", async () => {
+  const readme = readFileSync(join(dirname(require.resolve("pancake-api/package.json")), "README.md"), "utf8");
+  const code = readme.match(/```js\n([\s\S]*?)```/)[1];
+  const file = join(dirname(fileURLToPath(import.meta.url)), "quickstart.mjs");
+  writeFileSync(file, code);
+  const { status, stdout, stderr } = spawnSync(process.execPath, [file], {
+    encoding: "utf8",
+    env: { ...process.env, PANCAKE_ACCESS_TOKEN: USER_TOKEN, PANCAKE_BASE_URL: mock.url },
+  });
+  assert.equal(status, 0, stderr);
+  assert.ok(stdout.trim().split("\n").length > 10, stdout);
 });
 
 describe("rate limit", () => {

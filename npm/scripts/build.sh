@@ -53,7 +53,7 @@ printf 'pancake_wasm_bg.wasm: %d bytes raw (%.1f KB), %d bytes gzip -9 (%.1f KB)
 JS_GZ=$(cat dist/*.js dist/wasm/*.js $(find dist/wasm/snippets -name '*.js') | gzip -9 | wc -c)
 printf 'JavaScript (dist, gzip -9): %d bytes\n' "$JS_GZ"
 if [ "$GZ" -gt $((BUDGET_KB * 1024)) ]; then
-  echo "WARNING: the wasm module is over the ${BUDGET_KB} KB gzip budget (phone metadata is the known cause)." >&2
+  echo "WARNING: the wasm module is over the ${BUDGET_KB} KB gzip budget (report-only; PANCAKE_WASM_BUDGET_STRICT=1 fails the build)." >&2
   if command -v twiggy >/dev/null; then
     twiggy top -n 1000000 --format csv "$WASM_IN" 2>/dev/null | node "$NPM_DIR/scripts/size-report.mjs" >&2 || true
   else

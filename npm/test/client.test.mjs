@@ -191,6 +191,25 @@ describe("pagination", () => {
     }
   });
 
+  test("v1 conversations: windows over a long span, unique, list() per page", async () => {
+    const p = page();
+    const since = new Date("2025-01-01T00:00:00Z");
+    const until = new Date("2026-12-01T00:00:00Z");
+    const all = await p.conversations.iterV1({ since, until }).toArray();
+    assert.equal(new Set(all.map((c) => c.id)).size, all.length);
+    const first = await p.conversations.listV1({ since: new Date("2025-12-01T00:00:00Z"), until: new Date("2025-12-25T00:00:00Z") });
+    assert.ok(Array.isArray(first.items));
+    await assert.rejects(p.conversations.listV1({ since, until }), (e) => e instanceof InvalidRequestError);
+  });
+
+  test("other lists iterate to the end: posts, messages, export", async () => {
+    const p = page();
+    const posts = await p.posts.iter({ since: SINCE, until: UNTIL, page_size: 7 }).toArray();
+    assert.equal(new Set(posts.map((x) => x.id)).size, posts.length);
+    const one = await p.posts.list({ since: SINCE, until: UNTIL, page_size: 30 });
+    if (one.total !== null) assert.equal(posts.length, one.total);
+  });
+
   test("break in for-await stops fetching", async () => {
     const p = page();
     let n = 0;
@@ -391,9 +410,11 @@ describe("rate limit", () => {
   test("respected without surfacing 429", async () => {
     const m = await Mock.start("--rate-limit", "5");
     try {
-      const p = new PageClient({ pageId, pageAccessToken: `mock-page-token-${pageId}`, baseUrl: m.url });
+      // Two clients of the same page share its budget (one limiter per JS realm).
+      const a = new PageClient({ pageId, pageAccessToken: `mock-page-token-${pageId}`, baseUrl: m.url });
+      const b = new PageClient({ pageId, pageAccessToken: `mock-page-token-${pageId}`, baseUrl: m.url });
       const started = Date.now();
-      await Promise.all(Array.from({ length: 12 }, () => p.tags.list()));
+      await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).tags.list()));
       assert.deepEqual((await m.journal()).filter((r) => r.status === 429), []);
       assert.ok(Date.now() - started >= 1000);
     } finally {

@@ -15,6 +15,7 @@ cd "$WORK"
 printf '{"name":"pancake-api-packed-test","private":true,"type":"module"}\n' > package.json
 npm install --silent --no-audit --no-fund "./$TARBALL"
 cp -R "$NPM_DIR/test" "$WORK/test"
+export PANCAKE_BROWSER_EXAMPLE="$NPM_DIR/examples/browser"
 PANCAKE_ROOT="$ROOT" node --test --test-concurrency=1 test/
 
 # The published types under --strict, from the installed tarball.

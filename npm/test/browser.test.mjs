@@ -1,0 +1,79 @@
+// The package in a real browser (Debian's headless Chromium): the example page loads the wasm
+// with `init()` under a CSP of `script-src 'self' 'wasm-unsafe-eval'` (no eval needed) and lists
+// conversations from the mock through fetch (CORS); without 'wasm-unsafe-eval' it fails with a
+// clear error. Skipped when chromium is not installed.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Mock, USER_TOKEN } from "./helpers.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const dist = join(dirname(require.resolve("pancake-api/package.json")), "dist");
+const example = process.env.PANCAKE_BROWSER_EXAMPLE || join(here, "..", "examples", "browser");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+
+let mock;
+let server;
+let origin;
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  mock = await Mock.start("--rate-limit", "off");
+  server = createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    const [, mode, ...rest] = url.pathname.split("/"); // /<strict|nowasm>/<file>
+    const rel = normalize(rest.join("/") || "index.html");
+    const file = rel.startsWith("pancake-api/") ? join(dist, rel.slice("pancake-api/".length)) : join(example, rel);
+    if (rel.includes("..") || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const csp = mode === "nowasm" ? "script-src 'self'" : "script-src 'self' 'wasm-unsafe-eval'";
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": csp });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(async () => {
+  if (server) await new Promise((ok) => server.close(ok));
+  if (mock) await mock.stop();
+});
+
+function dumpDom(url) {
+  return new Promise((ok, fail) => {
+    execFile(
+      CHROMIUM,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+       "--disable-component-update", "--disable-sync", "--virtual-time-budget=20000", "--dump-dom", url],
+      { timeout: 90000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => (err && !stdout ? fail(new Error(`${err.message}\n${stderr}`)) : ok(stdout)),
+    );
+  });
+}
+
+const skip = !existsSync(CHROMIUM) && `no chromium at ${CHROMIUM}`;
+
+test("the example page lists conversations under a strict CSP", { skip }, async () => {
+  const q = new URLSearchParams({ base: mock.url, token: USER_TOKEN });
+  const dom = await dumpDom(`${origin}/strict/index.html?${q}`);
+  const m = dom.match(/ok: (\d+) conversations/);
+  assert.ok(m, dom.slice(0, 2000));
+  assert.ok(Number(m[1]) > 0);
+  assert.ok((dom.match(/<li>/g) ?? []).length === Number(m[1]));
+});
+
+test("without 'wasm-unsafe-eval' init() fails with an error, not silently", { skip }, async () => {
+  const q = new URLSearchParams({ base: mock.url, token: USER_TOKEN });
+  const dom = await dumpDom(`${origin}/nowasm/index.html?${q}`);
+  assert.match(dom, /error: /);
+  assert.doesNotMatch(dom, /ok: \d+ conversations/);
+});

@@ -16,6 +16,7 @@ printf '{"name":"pancake-api-packed-test","private":true,"type":"module"}\n' > p
 npm install --silent --no-audit --no-fund "./$TARBALL"
 cp -R "$NPM_DIR/test" "$WORK/test"
 export PANCAKE_BROWSER_EXAMPLE="$NPM_DIR/examples/browser"
+export PANCAKE_VITE_BIN="${PANCAKE_VITE_BIN:-$NPM_DIR/node_modules/.bin/vite}"
 PANCAKE_ROOT="$ROOT" node --test --test-concurrency=1 test/
 
 # The published types under --strict, from the installed tarball.

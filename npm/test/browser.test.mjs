@@ -4,8 +4,8 @@
 // clear error. Skipped when chromium is not installed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, extname, join, normalize } from "node:path";
@@ -19,6 +19,9 @@ const dist = join(dirname(require.resolve("pancake-api/package.json")), "dist");
 const example = process.env.PANCAKE_BROWSER_EXAMPLE || join(here, "..", "examples", "browser");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
+const VITE = process.env.PANCAKE_VITE_BIN;
+const viteApp = join(here, "..", "vite-app");
+const viteDist = join(viteApp, "dist");
 let mock;
 let server;
 let origin;
@@ -30,7 +33,10 @@ before(async () => {
     const url = new URL(req.url, "http://x");
     const [, mode, ...rest] = url.pathname.split("/"); // /<strict|nowasm>/<file>
     const rel = normalize(rest.join("/") || "index.html");
-    const file = rel.startsWith("pancake-api/") ? join(dist, rel.slice("pancake-api/".length)) : join(example, rel);
+    const file =
+      mode === "vite" ? join(viteDist, rel)
+      : rel.startsWith("pancake-api/") ? join(dist, rel.slice("pancake-api/".length))
+      : join(example, rel);
     if (rel.includes("..") || !existsSync(file)) {
       res.writeHead(404).end();
       return;
@@ -76,4 +82,15 @@ test("without 'wasm-unsafe-eval' init() fails with an error, not silently", { sk
   const dom = await dumpDom(`${origin}/nowasm/index.html?${q}`);
   assert.match(dom, /error: /);
   assert.doesNotMatch(dom, /ok: \d+ conversations/);
+});
+
+test("a Vite build of an app using the package unchanged works in the browser", { skip: skip || (!VITE && "PANCAKE_VITE_BIN not set") }, async () => {
+  cpSync(join(example, "..", "vite"), viteApp, { recursive: true });
+  execFileSync(VITE, ["build"], { cwd: viteApp, stdio: "pipe" });
+  const assets = readdirSync(join(viteDist, "assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `the .wasm is emitted: ${assets}`);
+  const q = new URLSearchParams({ base: mock.url, token: USER_TOKEN });
+  const dom = await dumpDom(`${origin}/vite/index.html?${q}`);
+  const m = dom.match(/ok: (\d+) conversations/);
+  assert.ok(m && Number(m[1]) > 0, dom.slice(0, 2000));
 });

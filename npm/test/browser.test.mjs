@@ -5,7 +5,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, extname, join, normalize } from "node:path";
@@ -54,12 +56,12 @@ after(async () => {
   if (mock) await mock.stop();
 });
 
-function dumpDom(url) {
+function dumpDom(url, extra = []) {
   return new Promise((ok, fail) => {
     execFile(
       CHROMIUM,
       ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-       "--disable-component-update", "--disable-sync", "--virtual-time-budget=20000", "--dump-dom", url],
+       "--disable-component-update", "--disable-sync", "--virtual-time-budget=20000", ...extra, "--dump-dom", url],
       { timeout: 90000, maxBuffer: 16 << 20 },
       (err, stdout, stderr) => (err && !stdout ? fail(new Error(`${err.message}\n${stderr}`)) : ok(stdout)),
     );
@@ -93,4 +95,32 @@ test("a Vite build of an app using the package unchanged works in the browser", 
   const dom = await dumpDom(`${origin}/vite/index.html?${q}`);
   const m = dom.match(/ok: (\d+) conversations/);
   assert.ok(m && Number(m[1]) > 0, dom.slice(0, 2000));
+});
+
+test("a Manifest V3 extension popup lists conversations (wasm shipped in the extension)", { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "pancake-ext-"));
+  try {
+    cpSync(join(example, "..", "extension"), dir, { recursive: true });
+    cpSync(dist, join(dir, "lib"), { recursive: true });
+    // An unpacked extension's id: the first 32 hex digits of sha256(path), 0-f mapped to a-p.
+    const hex = createHash("sha256").update(dir).digest("hex").slice(0, 32);
+    const id = [...hex].map((x) => String.fromCharCode(97 + parseInt(x, 16))).join("");
+    const q = new URLSearchParams({ base: mock.url, token: USER_TOKEN });
+    const url = `chrome-extension://${id}/popup.html?${q}`;
+    const load = ["--disable-features=DisableLoadExtensionCommandLineSwitch", `--load-extension=${dir}`];
+    const dom = await dumpDom(url, load);
+    const m = dom.match(/ok: (\d+) conversations/);
+    assert.ok(m && Number(m[1]) > 0, dom.slice(0, 2000));
+    const shot = join(dir, "popup.png");
+    await new Promise((ok, fail) =>
+      execFile(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", ...load,
+        "--virtual-time-budget=20000", "--window-size=480,640", `--screenshot=${shot}`, url],
+        { timeout: 90000 }, (err) => (existsSync(shot) ? ok() : fail(err ?? new Error("no screenshot")))),
+    );
+    const png = readFileSync(shot);
+    assert.equal(png.subarray(1, 4).toString(), "PNG");
+    assert.ok(statSync(shot).size > 2000, "the screenshot has content");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -17,6 +17,7 @@ npm install --silent --no-audit --no-fund "./$TARBALL"
 cp -R "$NPM_DIR/test" "$WORK/test"
 export PANCAKE_BROWSER_EXAMPLE="$NPM_DIR/examples/browser"
 export PANCAKE_VITE_BIN="${PANCAKE_VITE_BIN:-$NPM_DIR/node_modules/.bin/vite}"
+export PANCAKE_WEBPACK_BIN="${PANCAKE_WEBPACK_BIN:-$NPM_DIR/node_modules/.bin/webpack}"
 PANCAKE_ROOT="$ROOT" node --test --test-concurrency=1 test/
 
 # The published types under --strict, from the installed tarball.

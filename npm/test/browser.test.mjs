@@ -22,6 +22,8 @@ const example = process.env.PANCAKE_BROWSER_EXAMPLE || join(here, "..", "example
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
 const VITE = process.env.PANCAKE_VITE_BIN;
+const WEBPACK = process.env.PANCAKE_WEBPACK_BIN;
+const webpackApp = join(here, "..", "webpack-app");
 const viteApp = join(here, "..", "vite-app");
 const viteDist = join(viteApp, "dist");
 let mock;
@@ -37,6 +39,7 @@ before(async () => {
     const rel = normalize(rest.join("/") || "index.html");
     const file =
       mode === "vite" ? join(viteDist, rel)
+      : mode === "webpack" ? join(webpackApp, "dist", rel)
       : rel.startsWith("pancake-api/") ? join(dist, rel.slice("pancake-api/".length))
       : join(example, rel);
     if (rel.includes("..") || !existsSync(file)) {
@@ -123,4 +126,16 @@ test("a Manifest V3 extension popup lists conversations (wasm shipped in the ext
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a webpack 5 build of an app using the package unchanged works in the browser", { skip: skip || (!WEBPACK && "PANCAKE_WEBPACK_BIN not set") }, async () => {
+  cpSync(join(example, "..", "webpack"), webpackApp, { recursive: true });
+  execFileSync(WEBPACK, ["--config", "webpack.config.mjs"], { cwd: webpackApp, stdio: "pipe" });
+  cpSync(join(webpackApp, "index.html"), join(webpackApp, "dist", "index.html"));
+  const files = readdirSync(join(webpackApp, "dist"));
+  assert.ok(files.some((f) => f.endsWith(".wasm")), `the .wasm is emitted: ${files}`);
+  const q = new URLSearchParams({ base: mock.url, token: USER_TOKEN });
+  const dom = await dumpDom(`${origin}/webpack/index.html?${q}`);
+  const m = dom.match(/ok: (\d+) conversations/);
+  assert.ok(m && Number(m[1]) > 0, dom.slice(0, 2000));
 });

@@ -84,7 +84,7 @@ test-js: build-js
 test-js-wasm:
 	@test -x "$(PANCAKE_MOCK_BIN)" || $(CARGO) build -p pancake-mock
 	@set -e; log=$$(mktemp); "$(PANCAKE_MOCK_BIN)" --port 0 --seed 42 --rate-limit off > $$log & pid=$$!; \
-	trap "kill $$pid 2>/dev/null || true; rm -f $$log" EXIT; \
+	trap "kill $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; rm -f $$log" EXIT; \
 	for i in $$(seq 1 600); do [ -s $$log ] && break; sleep 0.1; done; \
 	url="$$(head -1 $$log)/api"; echo "mock at $$url"; \
 	PANCAKE_MOCK_URL="$$url" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean
+.PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean setup-js build-js test-js test-js-wasm
 
 test: setup-rust lint test-rust wasm-core test-python
 	@echo "make test: all green"
@@ -56,3 +56,42 @@ fmt:
 
 clean:
 	$(CARGO) clean
+
+## ---- JavaScript / wasm (npm package `pancake-api`, crate `pancake-wasm`) -------------------
+WASM_BINDGEN_VERSION := 0.2.130
+NPM_DIR := npm
+PANCAKE_MOCK_BIN ?= $(CURDIR)/target/debug/pancake-mock
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+## Installs what the JS suite needs (idempotent): wasm target, wasm-bindgen-cli at the pinned
+## version, Debian's chromium + chromedriver, the npm tools (typescript, binaryen's wasm-opt).
+setup-js: setup-rust
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
+		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@command -v chromedriver >/dev/null && command -v chromium >/dev/null \
+		|| (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund
+
+## Builds the wasm module (profile `wasm`, wasm-opt -Oz) and the TypeScript layer into npm/dist.
+build-js:
+	bash $(NPM_DIR)/scripts/build.sh
+
+## The JS suite: build, pack, install the tarball in a fresh directory, node --test against the
+## mock, tsc --strict on the typed example, then wasm-bindgen-test in Node and headless Chromium.
+test-js: build-js
+	@test -x "$(PANCAKE_MOCK_BIN)" || $(CARGO) build -p pancake-mock
+	PANCAKE_MOCK_BIN="$(PANCAKE_MOCK_BIN)" bash $(NPM_DIR)/scripts/test-packed.sh
+	$(MAKE) test-js-wasm
+
+## wasm-bindgen-test of pancake-wasm in Node and headless Chromium, with a live mock.
+test-js-wasm:
+	@test -x "$(PANCAKE_MOCK_BIN)" || $(CARGO) build -p pancake-mock
+	@set -e; log=$$(mktemp); "$(PANCAKE_MOCK_BIN)" --port 0 --seed 42 --rate-limit off > $$log & pid=$$!; \
+	trap "kill $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; rm -f $$log" EXIT; \
+	for i in $$(seq 1 600); do [ -s $$log ] && break; sleep 0.1; done; \
+	url="$$(head -1 $$log)/api"; echo "mock at $$url"; \
+	PANCAKE_MOCK_URL="$$url" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		$(CARGO) test -p pancake-wasm --target wasm32-unknown-unknown; \
+	PANCAKE_MOCK_URL="$$url" WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
+		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		$(CARGO) test -p pancake-wasm --target wasm32-unknown-unknown

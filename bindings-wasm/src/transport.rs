@@ -1,0 +1,228 @@
+//! The fetch transport: `host.js` sends and sleeps, the core's [`Call`] decides. This is the
+//! one driver loop of the wasm binding (decide → wait → send → feed back); every policy lives
+//! in core.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use pancake_core::call::{Action, Call};
+use pancake_core::ratelimit::{RateLimit, RateLimiter};
+use pancake_core::retry::RetryPolicy;
+use pancake_core::{Body, Error, HttpRequest, HttpResponse};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/host.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = nowMs)]
+    fn now_ms() -> f64;
+    #[wasm_bindgen(js_name = random)]
+    fn random() -> f64;
+    #[wasm_bindgen(catch, js_name = sleep)]
+    async fn sleep(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = fetchOnce)]
+    async fn fetch_once(
+        fetch: &JsValue,
+        method: &str,
+        url: &str,
+        headers: Array,
+        body: JsValue,
+        timeout_ms: f64,
+        signal: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// The key a rejection carries when the caller's `AbortSignal` fired.
+const ABORTED: &str = "__pancakeAborted";
+
+/// Why a call ended without a response.
+pub enum Failure {
+    /// A core error (transport failures are classified by core first).
+    Core(Error),
+    /// The caller aborted: the signal's reason, thrown as is.
+    Js(JsValue),
+}
+
+/// The realm's limiters, one per configured rate.
+type Limiters = RefCell<Vec<(Option<u32>, Rc<RefCell<RateLimiter>>)>>;
+
+thread_local! {
+    static LIMITERS: Limiters =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// One rate limiter per configured rate, shared by every client of the JS realm, so clients
+/// of the same page share that page's budget.
+fn shared_limiter(requests_per_second: Option<u32>) -> Rc<RefCell<RateLimiter>> {
+    LIMITERS.with(|all| {
+        let mut all = all.borrow_mut();
+        if let Some((_, l)) = all.iter().find(|(k, _)| *k == requests_per_second) {
+            return l.clone();
+        }
+        let limiter = Rc::new(RefCell::new(match requests_per_second {
+            Some(rate) => RateLimiter::new(RateLimit {
+                requests_per_second: rate,
+                burst: rate,
+            }),
+            None => RateLimiter::disabled(),
+        }));
+        all.push((requests_per_second, limiter.clone()));
+        limiter
+    })
+}
+
+fn clock() -> u64 {
+    now_ms().max(0.0) as u64
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// fetch (global or the caller's) plus the realm's shared rate limiter and a retry policy.
+pub struct Transport {
+    fetch: JsValue,
+    timeout_ms: f64,
+    limiter: Rc<RefCell<RateLimiter>>,
+    policy: RetryPolicy,
+}
+
+impl Transport {
+    /// A transport with `timeout_ms` per attempt.
+    pub fn new(
+        fetch: JsValue,
+        timeout_ms: f64,
+        max_retries: u32,
+        requests_per_second: Option<u32>,
+    ) -> Self {
+        Self {
+            fetch,
+            timeout_ms,
+            limiter: shared_limiter(requests_per_second),
+            policy: RetryPolicy {
+                max_retries,
+                ..RetryPolicy::default()
+            },
+        }
+    }
+
+    /// Sends `request` with rate limiting and retries; waits and sends stop when `signal`
+    /// aborts.
+    pub async fn execute(
+        &self,
+        request: HttpRequest,
+        signal: &JsValue,
+    ) -> Result<HttpResponse, Failure> {
+        let mut call = Call::new(request, self.policy, clock());
+        loop {
+            let action = {
+                let mut limiter = self.limiter.borrow_mut();
+                call.next(&mut limiter, clock(), random())
+            };
+            match action {
+                Action::Send(req) => match self.send(&req, signal).await {
+                    Ok(resp) => call.on_response(resp),
+                    Err(Failure::Core(e)) => call.on_error(e),
+                    Err(abort) => return Err(abort),
+                },
+                Action::Wait { ms } => {
+                    if let Err(e) = sleep(ms as f64, signal).await {
+                        return Err(Failure::Js(unwrap_abort(e)));
+                    }
+                }
+                Action::Done(result) => return result.map_err(Failure::Core),
+            }
+        }
+    }
+
+    /// One HTTP exchange, no policy.
+    async fn send(&self, request: &HttpRequest, signal: &JsValue) -> Result<HttpResponse, Failure> {
+        let headers = Array::new();
+        let header = |name: &str, value: &str| {
+            headers.push(&Array::of2(
+                &JsValue::from_str(name),
+                &JsValue::from_str(value),
+            ));
+        };
+        for (name, value) in &request.headers {
+            header(name, value);
+        }
+        let body: JsValue = match &request.body {
+            Body::None => JsValue::UNDEFINED,
+            Body::Json(bytes) => Uint8Array::from(bytes.as_slice()).into(),
+            Body::Multipart(_) => {
+                let boundary = format!(
+                    "pancake-{:08x}{:08x}",
+                    (random() * 4_294_967_296.0) as u32,
+                    (random() * 4_294_967_296.0) as u32
+                );
+                header(
+                    "Content-Type",
+                    &format!("multipart/form-data; boundary={boundary}"),
+                );
+                let bytes = request.body.multipart_bytes(&boundary).unwrap_or_default();
+                Uint8Array::from(bytes.as_slice()).into()
+            }
+        };
+        let result = fetch_once(
+            &self.fetch,
+            request.method.as_str(),
+            &request.url,
+            headers,
+            body,
+            self.timeout_ms,
+            signal,
+        )
+        .await;
+        match result {
+            Ok(resp) => Ok(response_from(&resp)),
+            Err(e) => Err(classify(e)),
+        }
+    }
+}
+
+fn response_from(resp: &JsValue) -> HttpResponse {
+    let status = get(resp, "status").as_f64().unwrap_or(0.0) as u16;
+    let headers = Array::from(&get(resp, "headers"))
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let body = Uint8Array::new(&get(resp, "body")).to_vec();
+    HttpResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn unwrap_abort(e: JsValue) -> JsValue {
+    if e.is_object() && Reflect::has(&e, &JsValue::from_str(ABORTED)).unwrap_or(false) {
+        get(&e, ABORTED)
+    } else {
+        e
+    }
+}
+
+/// A rejection of `fetchOnce` as a core error, or the caller's abort reason.
+fn classify(e: JsValue) -> Failure {
+    if e.is_object() && Reflect::has(&e, &JsValue::from_str(ABORTED)).unwrap_or(false) {
+        return Failure::Js(get(&e, ABORTED));
+    }
+    let message = get(&e, "message")
+        .as_string()
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "fetch failed".to_owned());
+    match get(&e, "kind").as_string().as_deref() {
+        Some("timeout") => Failure::Core(Error::timeout(message)),
+        _ => Failure::Core(Error::connection(
+            message,
+            get(&e, "beforeSend").as_bool().unwrap_or(false),
+        )),
+    }
+}

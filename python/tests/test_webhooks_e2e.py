@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, Iterator, List, Set, Tuple
 
 import pytest
-from conftest import Mock
+from conftest import ROOT, Mock
 
 from pancake_api import PageClient, UserClient, webhooks
 
@@ -199,3 +200,53 @@ def test_simulated_customer_messages_at_an_interval() -> None:
 def test_no_webhook_url_means_no_deliveries(mock: Mock) -> None:
     state = mock.control("/__mock/webhooks")
     assert state == {"enabled": False, "deliveries": []}
+
+
+def readme_receiver() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Webhooks (Python)", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 1, "the webhook section has one Python block"
+    return str(blocks[0])
+
+
+def test_readme_receiver_replies_once_per_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("flask")
+    mock = Mock("--rate-limit", "off")
+    try:
+        page_id = str(UserClient(USER_TOKEN, base_url=mock.url).pages.list()[0].id)
+        monkeypatch.setenv("PANCAKE_BASE_URL", mock.url)
+        monkeypatch.setenv("PANCAKE_PAGE_ID", page_id)
+        monkeypatch.setenv("PANCAKE_PAGE_ACCESS_TOKEN", f"mock-page-token-{page_id}")
+        namespace: Dict[str, Any] = {"__name__": "readme_receiver"}
+        exec(compile(readme_receiver(), "README.md", "exec"), namespace)
+        client = namespace["app"].test_client()
+        page = PageClient(page_id, f"mock-page-token-{page_id}", base_url=mock.url)
+        conv = next(c for c in page.conversations.iter() if c.type == "INBOX")
+        body = json.dumps(
+            {
+                "event_type": "messaging",
+                "page_id": page_id,
+                "request_id": "readme-1",
+                "data": {
+                    "conversation": {"id": conv.id, "type": "INBOX"},
+                    "message": {"id": "m1", "message": "hi", "from": {"id": "customer-psid"}},
+                    "post": None,
+                },
+            }
+        ).encode()
+        # Delivered three times (redeliveries), plus an unreadable body and an unknown kind:
+        # every answer is 200 at once.
+        for data in (body, body, b"{not json", b'{"event_type":"new_kind"}', body):
+            assert client.post("/hooks/pancake", data=data).status_code == 200
+
+        def sends() -> List[Dict[str, Any]]:
+            return [r for r in mock.journal() if r["op"] == "messages.send"]
+
+        deadline = time.monotonic() + 10
+        while not sends() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # a second reply would have been sent by now
+        assert len(sends()) == 1
+    finally:
+        mock.stop()

@@ -41,7 +41,7 @@ test-python: setup-python
 	rm -rf $(WHEELS) $(TEST_VENV)
 	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(WHEELS)
 	$(PYTHON) -m venv $(TEST_VENV)
-	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm 'schemathesis>=4.32,<5'
+	$(TEST_VENV)/bin/pip install -q --disable-pip-version-check $(WHEELS)/*.whl pytest mypy pandas tqdm flask 'schemathesis>=4.32,<5'
 	$(TOOLS_VENV)/bin/ruff check python
 	$(TOOLS_VENV)/bin/ruff format --check python
 	$(TOOLS_VENV)/bin/ruff check --config python/pyproject.toml tests/openapi

@@ -458,6 +458,18 @@ fn redact(text: &str) -> String {
     pancake_core::redact::redact_text(text)
 }
 
+/// Parses a webhook body into `{"kind": ..., "event": {...}}` (the event exactly as received;
+/// kind `other` for an unknown `event_type`), or raises `DecodeError`.
+#[pyfunction]
+fn parse_webhook(py: Python<'_>, body: &[u8]) -> PyResult<String> {
+    let event = pancake_core::webhook::parse_webhook(body).map_err(|e| errors::to_py(py, &e))?;
+    Ok(to_json(&serde_json::json!({
+        "kind": event.kind(),
+        "dedup_key": event.dedup_key(),
+        "event": event.to_value(),
+    })))
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -478,6 +490,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_timestamp_field, m)?)?;
     m.add_function(wrap_pyfunction!(avatar_url, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

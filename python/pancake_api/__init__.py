@@ -17,7 +17,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any, List
 
-from . import _native, models
+from . import _native, models, webhooks
 from ._base import DEFAULT_BASE_URL, PageIterator, TimeInput
 from ._client import PageClient, UserClient
 from ._models import _EPOCH, Model, Page
@@ -47,6 +47,7 @@ __all__ = [
     "TimeInput",
     "DEFAULT_BASE_URL",
     "models",
+    "webhooks",
     "normalize_phone",
     "extract_phones",
     "parse_timestamp",

@@ -44,6 +44,14 @@ pub struct Args {
     /// (see the README for the spec keys). Repeatable.
     #[arg(long = "fault")]
     pub faults: Vec<String>,
+    /// POST webhook events (`webhook.yaml`) to this `http://` URL: messages sent, tag and
+    /// assignment changes, simulated customer messages. Failed deliveries are retried.
+    #[arg(long = "webhook-url")]
+    pub webhook_url: Option<String>,
+    /// With `--webhook-url`: a simulated customer message (and its `messaging` event) every
+    /// this many milliseconds, on the first page's conversations in turn (0: none).
+    #[arg(long = "webhook-interval-ms", default_value_t = 0)]
+    pub webhook_interval_ms: u64,
 }
 
 /// Requests per second, or no limit.

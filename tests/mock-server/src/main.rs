@@ -9,6 +9,7 @@ mod faults;
 mod ratelimit;
 mod routes;
 mod state;
+mod webhooks;
 
 use std::future::IntoFuture;
 use std::io::Write;
@@ -32,6 +33,13 @@ async fn main() {
         }
     };
     let store = data::generate(args.seed, &data::Sizes::from(&args));
+    let hooks = match webhooks::Webhooks::start(args.webhook_url.as_deref()) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("pancake-mock: {e}");
+            std::process::exit(2);
+        }
+    };
     let state = Arc::new(AppState {
         store: Mutex::new(store.clone()),
         initial: store,
@@ -40,7 +48,18 @@ async fn main() {
         initial_faults: faults,
         journal: Mutex::new(Vec::new()),
         auth_status: args.auth_style == "status",
+        webhooks: hooks,
     });
+    if state.webhooks.enabled() && args.webhook_interval_ms > 0 {
+        let st = state.clone();
+        let every = std::time::Duration::from_millis(args.webhook_interval_ms);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                routes::simulate_customer_message(&st, None, None, None);
+            }
+        });
+    }
     let listener = match tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await {
         Ok(l) => l,
         Err(e) => {

@@ -25,6 +25,8 @@ pub struct AppState {
     pub journal: Mutex<Vec<Value>>,
     /// Answer a wrong token with HTTP 401 instead of 200 + `success:false`.
     pub auth_status: bool,
+    /// Webhook deliveries (a no-op without `--webhook-url`).
+    pub webhooks: std::sync::Arc<crate::webhooks::Webhooks>,
 }
 
 /// Locks a mutex, recovering from poisoning (a panicking handler must not wedge the mock).
@@ -39,5 +41,6 @@ impl AppState {
         lock(&self.limiter).reset();
         *lock(&self.faults) = self.initial_faults.clone();
         lock(&self.journal).clear();
+        self.webhooks.reset();
     }
 }

@@ -162,6 +162,10 @@ pub async fn tag(
             "payload": {"action": action, "tag": {"id": tag_id, "text": tag["text"].clone()}, "editor_id": Value::Null, "editor_name": "API"},
         }));
     }
+    if had != (action == "add") {
+        st.webhooks
+            .conversation_changed(&page_id, &page.conversations[i]);
+    }
     // The documents show a 16-digit (microsecond) timestamp here.
     Ok(ok(
         json!({"success": true, "data": ids, "timestamp": now_millis() * 1000}),
@@ -206,6 +210,9 @@ pub async fn assign(
     }
     // openapi.yaml declares `assignee_group_id` and `from.email` here as plain strings (not
     // nullable, unlike the conversation schema), so a missing value is left out, not null.
+    let conv = &page.conversations[i];
+    st.webhooks.conversation_changed(&page_id, conv);
+    let conv = &conv.v;
     let mut from = conv["from"].clone();
     if let Some(f) = from.as_object_mut() {
         f.retain(|_, v| !v.is_null());

@@ -160,5 +160,6 @@ pub async fn send(
     // Most recently updated first.
     let c = page.conversations.remove(i);
     page.conversations.insert(0, c);
+    st.webhooks.message_added(&page_id, &page.conversations[0]);
     Ok(ok(json!({"success": true, "id": mid, "message": text})))
 }

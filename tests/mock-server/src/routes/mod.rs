@@ -10,6 +10,8 @@ mod misc;
 mod pages;
 mod statistics;
 
+pub use control::simulate_customer_message;
+
 use std::sync::Arc;
 
 use axum::http::{header, StatusCode};

@@ -299,6 +299,19 @@ pub fn parse_response(
     Ok(core(operations::parse(operation, &params, &resp))?.to_string())
 }
 
+/// Parses a webhook body into `{"kind", "dedup_key", "event"}` JSON text (the event exactly as
+/// received; kind `other` for an unknown `event_type`), or throws a decode error.
+#[wasm_bindgen(js_name = parseWebhook)]
+pub fn parse_webhook(body: &[u8]) -> Result<String, JsValue> {
+    let event = core(pancake_core::webhook::parse_webhook(body))?;
+    Ok(serde_json::json!({
+        "kind": event.kind(),
+        "dedup_key": event.dedup_key(),
+        "event": event.to_value(),
+    })
+    .to_string())
+}
+
 /// Every operation name core knows.
 #[wasm_bindgen(js_name = operationNames)]
 pub fn operation_names() -> Vec<String> {

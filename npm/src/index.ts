@@ -35,6 +35,17 @@ export {
   type APIErrorFields,
 } from "./errors.js";
 export type * from "./models.js";
+export {
+  parseWebhook,
+  type ConnectStatusEvent,
+  type ConversationEvent,
+  type MessagingEvent,
+  type OtherEvent,
+  type PostEvent,
+  type SubscriptionEvent,
+  type WebhookEvent,
+  type WebhookKind,
+} from "./webhooks.js";
 export type {
   ChatPluginSend,
   ConversationFilters,

@@ -285,18 +285,161 @@ pub fn parse_response(
     body: &[u8],
 ) -> Result<String, JsValue> {
     let params = parse_json("params", params)?;
-    let headers: Vec<(String, String)> = serde_json::from_str(headers).map_err(|e| {
+    let resp = HttpResponse {
+        status,
+        headers: headers_from(headers)?,
+        body: body.to_vec(),
+    };
+    Ok(core(operations::parse(operation, &params, &resp))?.to_string())
+}
+
+fn headers_from(headers: &str) -> Result<Vec<(String, String)>, JsValue> {
+    serde_json::from_str(headers).map_err(|e| {
         to_js(&Error::invalid(
             "headers",
             format!("not [name, value] pairs: {e}"),
         ))
-    })?;
+    })
+}
+
+/// Classifies a raw response as core does before decoding it; throws the error, or returns
+/// nothing for a success (for the shared vectors).
+#[wasm_bindgen(js_name = checkResponse)]
+pub fn check_response(status: u16, headers: &str, body: &[u8]) -> Result<(), JsValue> {
     let resp = HttpResponse {
         status,
-        headers,
+        headers: headers_from(headers)?,
         body: body.to_vec(),
     };
-    Ok(core(operations::parse(operation, &params, &resp))?.to_string())
+    core(pancake_core::response::check(&resp))
+}
+
+/// Core's retry decision for one outcome (the shared vectors' JSON): `after_ms` to retry
+/// after, or `-1` to give up.
+#[wasm_bindgen(js_name = retryDecide)]
+pub fn retry_decide(
+    policy: &str,
+    attempt: u32,
+    outcome: &str,
+    safety: &str,
+    jitter: f64,
+) -> Result<f64, JsValue> {
+    use pancake_core::retry::{Decision, RetryPolicy};
+    let bad = |e: serde_json::Error| to_js(&Error::invalid("vector", e.to_string()));
+    let policy: RetryPolicy = serde_json::from_str(policy).map_err(bad)?;
+    let safety: pancake_core::RetrySafety =
+        serde_json::from_value(Value::String(safety.to_owned())).map_err(bad)?;
+    let o = parse_json("outcome", outcome)?;
+    let outcome = match o.get("error").and_then(Value::as_str) {
+        Some("timeout") => Err(Error::timeout("timed out")),
+        Some(_) => Err(Error::connection(
+            "connection failed",
+            o.get("before_send")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )),
+        None => Ok(HttpResponse {
+            status: o["status"].as_u64().unwrap_or(0) as u16,
+            headers: o["headers"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: o["body"].as_str().unwrap_or_default().as_bytes().to_vec(),
+        }),
+    };
+    Ok(match policy.decide(attempt, &outcome, safety, jitter) {
+        Decision::Retry { after_ms } => after_ms as f64,
+        Decision::GiveUp => -1.0,
+    })
+}
+
+/// Core's rate limiter on its own, for the shared vectors (clients share one per realm).
+#[wasm_bindgen]
+pub struct RateLimiterProbe {
+    inner: pancake_core::ratelimit::RateLimiter,
+}
+
+#[wasm_bindgen]
+impl RateLimiterProbe {
+    /// A limiter with `limit` (`{"requests_per_second", "burst"}` JSON), or disabled (`undefined`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(limit: Option<String>) -> Result<RateLimiterProbe, JsValue> {
+        use pancake_core::ratelimit::{RateLimit, RateLimiter};
+        let inner = match limit {
+            None => RateLimiter::disabled(),
+            Some(text) => RateLimiter::new(
+                serde_json::from_str::<RateLimit>(&text)
+                    .map_err(|e| to_js(&Error::invalid("limit", e.to_string())))?,
+            ),
+        };
+        Ok(Self { inner })
+    }
+
+    /// `-1` when a request may go now (a token is taken), else the milliseconds to wait.
+    pub fn acquire(&mut self, key: Option<String>, now_ms: f64) -> f64 {
+        match self.inner.acquire(key.as_deref(), now_ms as u64) {
+            Ok(()) => -1.0,
+            Err(ms) => ms as f64,
+        }
+    }
+
+    /// Pauses `key` until `until_ms` (after a 429).
+    pub fn penalize(&mut self, key: Option<String>, until_ms: f64) {
+        self.inner.penalize(key.as_deref(), until_ms as u64)
+    }
+}
+
+/// A pager that sends nothing, for the shared pagination transcripts: `nextRequest` gives the
+/// URL it would fetch, `feed` hands it a raw response.
+#[wasm_bindgen]
+pub struct OfflinePager {
+    inner: pancake_core::paginate::DynPaginator,
+}
+
+#[wasm_bindgen]
+impl OfflinePager {
+    /// A pager over `operation` with JSON `params`, optionally from a resume token.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        operation: &str,
+        params: &str,
+        resume: Option<String>,
+    ) -> Result<OfflinePager, JsValue> {
+        let params = parse_json("params", params)?;
+        let inner = core(operations::paginate(operation, &params, resume.as_deref()))?;
+        Ok(Self { inner })
+    }
+
+    /// The URL of the next request (unredacted), or `undefined` at the end.
+    #[wasm_bindgen(js_name = nextUrl)]
+    pub fn next_url(&self, context: &str) -> Result<Option<String>, JsValue> {
+        let ctx = context_from(&parse_json("context", context)?);
+        Ok(core(self.inner.next_request(&ctx))?.map(|r| r.url))
+    }
+
+    /// Feeds a raw response; returns the new items as a JSON array.
+    pub fn feed(&mut self, status: u16, headers: &str, body: &[u8]) -> Result<String, JsValue> {
+        let resp = HttpResponse {
+            status,
+            headers: headers_from(headers)?,
+            body: body.to_vec(),
+        };
+        Ok(Value::Array(core(self.inner.handle_response(&resp))?).to_string())
+    }
+
+    /// A token to continue after everything handed out so far.
+    #[wasm_bindgen(js_name = resumeToken)]
+    pub fn resume_token(&self) -> String {
+        self.inner.resume_token()
+    }
+
+    /// Whether the list is exhausted.
+    #[wasm_bindgen(js_name = isDone)]
+    pub fn is_done(&self) -> bool {
+        self.inner.is_done()
+    }
 }
 
 /// Parses a webhook body into `{"kind", "dedup_key", "event"}` JSON text (the event exactly as

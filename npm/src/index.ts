@@ -167,3 +167,42 @@ export function paramNames(operation: string): string[] {
 export function version(): string {
   return native().version();
 }
+
+/** Core's own decisions, exposed so the shared vectors in `tests/vectors/` (run by Rust and
+ * Python too) prove this package agrees with them. Not needed by applications. */
+export const conformance = {
+  /** Throws the error core classifies a raw response as, or returns for a success. */
+  checkResponse(status: number, headers: [string, string][], body: Uint8Array | string): void {
+    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+    call(() => native().checkResponse(status, JSON.stringify(headers), bytes));
+  },
+  /** The retry decision for one outcome: milliseconds to wait before retrying, or `null`. */
+  retryDecide(policy: object, attempt: number, outcome: object, safety: string, jitter: number): number | null {
+    const ms = call(() => native().retryDecide(JSON.stringify(policy), attempt, JSON.stringify(outcome), safety, jitter));
+    return ms < 0 ? null : ms;
+  },
+  /** Core's rate limiter alone: `acquire` returns `null` (go) or the milliseconds to wait. */
+  rateLimiter(limit: { requests_per_second: number; burst: number } | null) {
+    const probe = call(() => new (native().RateLimiterProbe)(limit === null ? undefined : JSON.stringify(limit)));
+    return {
+      acquire: (key: string | null, nowMs: number): number | null => {
+        const ms = probe.acquire(key ?? undefined, nowMs);
+        return ms < 0 ? null : ms;
+      },
+      penalize: (key: string | null, untilMs: number): void => probe.penalize(key ?? undefined, untilMs),
+    };
+  },
+  /** A pager that sends nothing: `nextUrl(context)` and `feed(status, headers, body)`. */
+  offlinePager(operation: string, params: object, resume?: string) {
+    const pager = call(() => new (native().OfflinePager)(operation, JSON.stringify(params), resume));
+    return {
+      nextUrl: (context: RequestContext): string | undefined => call(() => pager.nextUrl(JSON.stringify(context))),
+      feed: (status: number, headers: [string, string][], body: Uint8Array | string): JsonValue[] => {
+        const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+        return JSON.parse(call(() => pager.feed(status, JSON.stringify(headers), bytes))) as JsonValue[];
+      },
+      resumeToken: (): string => pager.resumeToken(),
+      isDone: (): boolean => pager.isDone(),
+    };
+  },
+};

@@ -188,23 +188,26 @@ def bench_parallel(pages: int, per_page: int) -> Dict[str, Any]:
 
 
 _MEM_CHILD = r"""
-import itertools, resource, sys, tracemalloc
+import itertools, sys, tracemalloc
 from pancake_api import PageClient
+def hwm():  # peak RSS of this process in kB (ru_maxrss would inherit the parent's peak)
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:"))
 api, pid, n, since, until = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 page = PageClient(pid, "mock-page-token-" + pid, base_url=api, requests_per_second=None)
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = hwm()
 tracemalloc.start()
 count = 0
 for c in itertools.islice(page.customers.iter(since=since, until=until), n):
     count += 1
 _, peak = tracemalloc.get_traced_memory()
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(count, before, after, peak)
+tracemalloc.stop()
+print(count, before, hwm(), peak)
 """
 
 
 def peak_memory(api: str, pid: str, n: int) -> Dict[str, float]:
-    """Peak RSS (ru_maxrss) and Python heap peak (tracemalloc) of a fresh interpreter that
+    """Peak RSS (VmHWM) and Python heap peak (tracemalloc) of a fresh interpreter that
     iterates ``n`` customers and keeps none."""
     out = subprocess.run([sys.executable, "-c", _MEM_CHILD, api, pid, str(n), str(SINCE),
                           str(UNTIL)], check=True, capture_output=True, text=True).stdout.split()
@@ -334,7 +337,7 @@ How each is measured:
    gives pages after the first a third of `--customers`, so each page gets the same work), one
    `PageClient` per page on its own thread vs one page after another.
 4. Footprint: the wheel `make bench` built; `import pancake_api` in a fresh interpreter; peak
-   RSS (`ru_maxrss`) and Python heap peak (`tracemalloc`) of a fresh interpreter iterating the
+   RSS (`VmHWM`) and Python heap peak (`tracemalloc`) of a fresh interpreter iterating the
    first 1,000 and all 100,000 customers without keeping them.
 
 The Node figures (issue 6: `fetch` loop, `Promise.all`, wasm size and instantiation) are not

@@ -18,8 +18,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "npm", "dist", "node.js");
-const WASM = join(ROOT, "npm", "dist", "wasm", "pancake_wasm_bg.wasm");
+const NPM = process.env.PANCAKE_NPM_DIR ?? join(ROOT, "npm");  // the npm package's directory
+const DIST = join(NPM, "dist", "node.js");
+const WASM = join(NPM, "dist", "wasm", "pancake_wasm_bg.wasm");
 const MOCK = process.env.PANCAKE_MOCK ?? join(ROOT, "target", "release", "pancake-mock");
 const SINCE = 1_767_225_600 - 200 * 86_400;
 const UNTIL = 1_767_225_600 + 86_400;
@@ -215,7 +216,7 @@ async function parallel(pages, perPage) {
 
 function footprint() {
   const wasm = readFileSync(WASM);
-  const pack = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: join(ROOT, "npm"), encoding: "utf8" });
+  const pack = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: NPM, encoding: "utf8" });
   let tarball = null;
   try { tarball = JSON.parse(pack.stdout)[0].size; } catch { /* npm pack unavailable */ }
   const times = [];

@@ -20,7 +20,6 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from mockserver import SINCE, UNTIL, Mock, count_ops, page_token  # noqa: E402
-
 from pancake_api.cli import main as cli  # noqa: E402
 
 RATE = 5.0
@@ -35,8 +34,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--customers", type=int, default=3000)
     ap.add_argument("--conversations", type=int, default=150)
-    ap.add_argument("--message-conversations", type=int, default=10,
-                    help="export the messages of this many conversations")
+    ap.add_argument(
+        "--message-conversations",
+        type=int,
+        default=10,
+        help="export the messages of this many conversations",
+    )
     ap.add_argument("--out", default="demo-out")
     args = ap.parse_args()
 
@@ -45,18 +48,42 @@ def main() -> int:
     since = time.strftime("%Y-%m-%d", time.gmtime(SINCE))
     until = time.strftime("%Y-%m-%d", time.gmtime(UNTIL))
 
-    with Mock("--customers", str(args.customers), "--conversations", str(args.conversations),
-              "--rate-limit", "5") as mock:
+    with Mock(
+        "--customers",
+        str(args.customers),
+        "--conversations",
+        str(args.conversations),
+        "--rate-limit",
+        "5",
+    ) as mock:
         page_id = mock.pages()[0]
         print(f"pancake-mock at {mock.url} (rate limit 5 requests/s/page), page {page_id}")
         os.environ["PANCAKE_PAGE_ACCESS_TOKEN"] = page_token(page_id)  # the mock's, not secret
         common = ["--page-id", page_id, "--base-url", mock.api, "--format", "jsonl"]
         mock.clear_journal()
         start = time.monotonic()
-        rc = cli(["export", "customers", *common, "--since", since, "--until", until,
-                  "--out", os.path.join(args.out, "customers.jsonl")])
-        rc = rc or cli(["export", "conversations", *common,
-                        "--out", os.path.join(args.out, "conversations.jsonl")])
+        rc = cli(
+            [
+                "export",
+                "customers",
+                *common,
+                "--since",
+                since,
+                "--until",
+                until,
+                "--out",
+                os.path.join(args.out, "customers.jsonl"),
+            ]
+        )
+        rc = rc or cli(
+            [
+                "export",
+                "conversations",
+                *common,
+                "--out",
+                os.path.join(args.out, "conversations.jsonl"),
+            ]
+        )
         conv_ids = []
         if rc == 0:
             with open(os.path.join(args.out, "conversations.jsonl"), encoding="utf-8") as f:
@@ -65,8 +92,17 @@ def main() -> int:
                     if len(conv_ids) == args.message_conversations:
                         break
         for cid in conv_ids:
-            rc = rc or cli(["export", "messages", *common, "--conversation-id", cid,
-                            "--out", os.path.join(args.out, "messages", f"{cid}.jsonl")])
+            rc = rc or cli(
+                [
+                    "export",
+                    "messages",
+                    *common,
+                    "--conversation-id",
+                    cid,
+                    "--out",
+                    os.path.join(args.out, "messages", f"{cid}.jsonl"),
+                ]
+            )
         elapsed = time.monotonic() - start
         journal = mock.journal()
     if rc != 0:
@@ -81,12 +117,18 @@ def main() -> int:
     print()
     print(f"exported into ./{args.out}/:")
     print(f"  customers      {customers:>7}  ({count_ops(journal, 'customers.list')} requests)")
-    print(f"  conversations  {conversations:>7}  "
-          f"({count_ops(journal, 'conversations.list')} requests)")
-    print(f"  messages       {messages:>7}  of {len(conv_ids)} conversations "
-          f"({count_ops(journal, 'messages.list')} requests)")
-    print(f"elapsed {elapsed:.1f} s for {requests} requests; ideal at 5 requests/s "
-          f"{ideal:.1f} s (elapsed ÷ ideal = {elapsed / ideal:.2f})")
+    print(
+        f"  conversations  {conversations:>7}  "
+        f"({count_ops(journal, 'conversations.list')} requests)"
+    )
+    print(
+        f"  messages       {messages:>7}  of {len(conv_ids)} conversations "
+        f"({count_ops(journal, 'messages.list')} requests)"
+    )
+    print(
+        f"elapsed {elapsed:.1f} s for {requests} requests; ideal at 5 requests/s "
+        f"{ideal:.1f} s (elapsed ÷ ideal = {elapsed / ideal:.2f})"
+    )
     return 0
 
 

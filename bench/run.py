@@ -32,9 +32,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from mockserver import ROOT, SINCE, UNTIL, Mock, count_ops, page_token  # noqa: E402
-
 import pancake_api  # noqa: E402
+from mockserver import ROOT, SINCE, UNTIL, Mock, count_ops, page_token  # noqa: E402
 from pancake_api import PageClient, RateLimitError  # noqa: E402
 
 RATE = 5.0
@@ -48,25 +47,29 @@ class Surfaced429(Exception):
     """The hand-written loop got a 429 (it throws on any non-OK status, as the guide's does)."""
 
 
-def plain_loop(api: str, page_id: str, token: str, sleep_s: float, limit: Optional[int] = None
-               ) -> List[Dict[str, Any]]:
+def plain_loop(
+    api: str, page_id: str, token: str, sleep_s: float, limit: Optional[int] = None
+) -> List[Dict[str, Any]]:
     """The guide's ``fetchAllCustomers`` (004_dc11d65fe7330d50.txt, "JS pagination loop"),
     ported to urllib + json: page_size 100, stop on an empty page or once ``total`` is reached,
     a fixed ``sleep_s`` between requests (0.3 in the guide, 0 for the unthrottled loop)."""
     out: List[Dict[str, Any]] = []
     number = 1
     while True:
-        query = urllib.parse.urlencode({
-            "page_access_token": token,
-            "since": str(SINCE),
-            "until": str(UNTIL),
-            "page_number": str(number),
-            "page_size": str(PAGE_SIZE),
-            "order_by": "inserted_at",
-        })
+        query = urllib.parse.urlencode(
+            {
+                "page_access_token": token,
+                "since": str(SINCE),
+                "until": str(UNTIL),
+                "page_number": str(number),
+                "page_size": str(PAGE_SIZE),
+                "order_by": "inserted_at",
+            }
+        )
         try:
-            with urllib.request.urlopen(f"{api}/public_api/v1/pages/{page_id}/page_customers?{query}"
-                                        ) as res:
+            with urllib.request.urlopen(
+                f"{api}/public_api/v1/pages/{page_id}/page_customers?{query}"
+            ) as res:
                 body = json.loads(res.read())
         except urllib.error.HTTPError as e:
             if e.code == 429:
@@ -126,9 +129,16 @@ def bench_rate_limited(n: int) -> Dict[str, Any]:
             plain_429, plain_t, recs = 1, float("nan"), []
         plain_reqs = count_ops(mock.journal(), "customers.list")
     return {
-        "customers": n, "needed": needed, "ideal": ideal,
-        "sdk_t": sdk_t, "sdk_n": len(ids), "sdk_reqs": sdk_reqs, "sdk_429": sdk_429,
-        "plain_t": plain_t, "plain_n": len(recs), "plain_reqs": plain_reqs,
+        "customers": n,
+        "needed": needed,
+        "ideal": ideal,
+        "sdk_t": sdk_t,
+        "sdk_n": len(ids),
+        "sdk_reqs": sdk_reqs,
+        "sdk_429": sdk_429,
+        "plain_t": plain_t,
+        "plain_n": len(recs),
+        "plain_reqs": plain_reqs,
         "plain_429": plain_429,
     }
 
@@ -149,8 +159,15 @@ def bench_throughput(n: int, rounds: int) -> Dict[str, Any]:
             same = same and ids == [str(r["id"]) for r in recs] and len(ids) == n
             count = len(ids)
         mem = {k: peak_memory(mock.api, pid, k) for k in (1_000, n)}
-    return {"customers": count, "same": same, "sdk_t": sdk_best, "plain_t": plain_best,
-            "sdk_rps": count / sdk_best, "plain_rps": count / plain_best, "mem": mem}
+    return {
+        "customers": count,
+        "same": same,
+        "sdk_t": sdk_best,
+        "plain_t": plain_best,
+        "sdk_rps": count / sdk_best,
+        "plain_rps": count / plain_best,
+        "mem": mem,
+    }
 
 
 def bench_parallel(pages: int, per_page: int) -> Dict[str, Any]:
@@ -182,9 +199,15 @@ def bench_parallel(pages: int, per_page: int) -> Dict[str, Any]:
             t.join()
         parallel = time.perf_counter() - start
     ok = all(v == per_page for v in serial_counts.values()) and serial_counts == counts
-    return {"pages": len(pids), "per_page": per_page, "serial": serial, "parallel": parallel,
-            "speedup": serial / parallel, "same": ok,
-            "ideal_one": math.ceil(per_page / PAGE_SIZE) / RATE}
+    return {
+        "pages": len(pids),
+        "per_page": per_page,
+        "serial": serial,
+        "parallel": parallel,
+        "speedup": serial / parallel,
+        "same": ok,
+        "ideal_one": math.ceil(per_page / PAGE_SIZE) / RATE,
+    }
 
 
 _MEM_CHILD = r"""
@@ -209,25 +232,43 @@ print(count, before, hwm(), peak)
 def peak_memory(api: str, pid: str, n: int) -> Dict[str, float]:
     """Peak RSS (VmHWM) and Python heap peak (tracemalloc) of a fresh interpreter that
     iterates ``n`` customers and keeps none."""
-    out = subprocess.run([sys.executable, "-c", _MEM_CHILD, api, pid, str(n), str(SINCE),
-                          str(UNTIL)], check=True, capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", _MEM_CHILD, api, pid, str(n), str(SINCE), str(UNTIL)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     count, before, after, peak = (int(x) for x in out)
     assert count == n, (count, n)
-    return {"rss_mb": after / 1024, "rss_growth_mb": (after - before) / 1024,
-            "py_peak_mb": peak / 2**20}
+    return {
+        "rss_mb": after / 1024,
+        "rss_growth_mb": (after - before) / 1024,
+        "py_peak_mb": peak / 2**20,
+    }
 
 
 def footprint() -> Dict[str, Any]:
     wheels = glob.glob(os.path.join(ROOT, "target", "bench-wheels", "*.whl")) or glob.glob(
-        os.path.join(ROOT, "target", "wheels", "*.whl"))
+        os.path.join(ROOT, "target", "wheels", "*.whl")
+    )
     wheel = os.path.getsize(wheels[0]) if wheels else None
     code = "import time; t=time.perf_counter(); import pancake_api; print(time.perf_counter()-t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                  text=True).stdout) for _ in range(7)]
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(7)
+    ]
     so = glob.glob(os.path.join(os.path.dirname(pancake_api.__file__), "_native*"))
-    return {"wheel": wheel, "wheel_name": os.path.basename(wheels[0]) if wheels else None,
-            "import_ms": min(times) * 1000, "import_median_ms": sorted(times)[3] * 1000,
-            "native": os.path.getsize(so[0]) if so else None}
+    return {
+        "wheel": wheel,
+        "wheel_name": os.path.basename(wheels[0]) if wheels else None,
+        "import_ms": min(times) * 1000,
+        "import_median_ms": sorted(times)[3] * 1000,
+        "native": os.path.getsize(so[0]) if so else None,
+    }
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -244,9 +285,14 @@ def machine() -> Dict[str, str]:
     except OSError:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return {"uname": " ".join(platform.uname()), "nproc": str(os.cpu_count()), "cpu": cpu,
-            "python": platform.python_version(), "load": load,
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    return {
+        "uname": " ".join(platform.uname()),
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "load": load,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
 
 
 def verdict(ok: bool) -> str:
@@ -261,45 +307,80 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
     mem_small, mem_big = tp["mem"][1_000], tp["mem"][tp["customers"]]
     mem_delta = mem_big["rss_mb"] - mem_small["rss_mb"]
     rows = [
-        ("1. rate-limited sync, Python SDK wall ÷ ideal",
-         f"{sdk_ratio:.2f}× ({rl['sdk_t']:.1f} s for {rl['sdk_n']:,} customers, "
-         f"{rl['sdk_reqs']} requests; ideal {rl['ideal']:.1f} s = {rl['needed']} ÷ 5/s); "
-         f"429s surfaced: {rl['sdk_429']}",
-         "≤ 1.05×, no 429", verdict(sdk_ratio <= 1.05 and rl["sdk_429"] == 0)),
-        ("1. rate-limited sync, guide's fixed-300 ms loop ÷ ideal",
-         f"{plain_ratio:.2f}× ({rl['plain_t']:.1f} s, {rl['plain_reqs']} requests); "
-         f"429s surfaced: {rl['plain_429']}", "(baseline)", ""),
-        ("1. rate-limited sync, Node SDK / fetch loop", "not measured (npm package not built "
-         "here)", "≤ 1.05×", "not measured"),
-        ("2. throughput, Python SDK ÷ plain urllib+json loop",
-         f"{tp_ratio:.2f}× ({tp['sdk_rps']:,.0f} vs {tp['plain_rps']:,.0f} records/s over "
-         f"{tp['customers']:,} customers; same records: {'yes' if tp['same'] else 'NO'})",
-         "≥ 2×", verdict(tp_ratio >= 2 and tp["same"])),
-        ("2. throughput, Node SDK ÷ fetch+JSON.parse loop", "not measured", "≥ 1×",
-         "not measured"),
-        (f"3. {par['pages']} pages in parallel (threads), speed-up over one after another",
-         f"{par['speedup']:.2f}× ({par['serial']:.1f} s serial vs {par['parallel']:.1f} s "
-         f"parallel, {par['per_page']:,} customers per page; ideal per page "
-         f"{par['ideal_one']:.1f} s)", "≥ 3.5×", verdict(par["speedup"] >= 3.5 and par["same"])),
-        ("4. wheel size", f"{fp['wheel'] / 1e6:.2f} MB ({fp['wheel_name']}; native module "
-         f"{fp['native'] / 1e6:.1f} MB installed)" if fp["wheel"] else "no wheel found", "", ""),
-        ("4. Python import time (`import pancake_api`)",
-         f"{fp['import_ms']:.0f} ms best of 7 (median {fp['import_median_ms']:.0f} ms)", "", ""),
-        ("4. peak memory iterating 100,000 vs 1,000 customers",
-         f"+{mem_delta:.1f} MB peak RSS ({mem_big['rss_mb']:.1f} vs {mem_small['rss_mb']:.1f} "
-         f"MB); Python heap peak {mem_big['py_peak_mb']:.2f} vs {mem_small['py_peak_mb']:.2f} MB",
-         "< 10 MB more", verdict(mem_delta < 10)),
+        (
+            "1. rate-limited sync, Python SDK wall ÷ ideal",
+            f"{sdk_ratio:.2f}× ({rl['sdk_t']:.1f} s for {rl['sdk_n']:,} customers, "
+            f"{rl['sdk_reqs']} requests; ideal {rl['ideal']:.1f} s = {rl['needed']} ÷ 5/s); "
+            f"429s surfaced: {rl['sdk_429']}",
+            "≤ 1.05×, no 429",
+            verdict(sdk_ratio <= 1.05 and rl["sdk_429"] == 0),
+        ),
+        (
+            "1. rate-limited sync, guide's fixed-300 ms loop ÷ ideal",
+            f"{plain_ratio:.2f}× ({rl['plain_t']:.1f} s, {rl['plain_reqs']} requests); "
+            f"429s surfaced: {rl['plain_429']}",
+            "(baseline)",
+            "",
+        ),
+        (
+            "1. rate-limited sync, Node SDK / fetch loop",
+            "not measured (npm package not built here)",
+            "≤ 1.05×",
+            "not measured",
+        ),
+        (
+            "2. throughput, Python SDK ÷ plain urllib+json loop",
+            f"{tp_ratio:.2f}× ({tp['sdk_rps']:,.0f} vs {tp['plain_rps']:,.0f} records/s over "
+            f"{tp['customers']:,} customers; same records: {'yes' if tp['same'] else 'NO'})",
+            "≥ 2×",
+            verdict(tp_ratio >= 2 and tp["same"]),
+        ),
+        ("2. throughput, Node SDK ÷ fetch+JSON.parse loop", "not measured", "≥ 1×", "not measured"),
+        (
+            f"3. {par['pages']} pages in parallel (threads), speed-up over one after another",
+            f"{par['speedup']:.2f}× ({par['serial']:.1f} s serial vs {par['parallel']:.1f} s "
+            f"parallel, {par['per_page']:,} customers per page; ideal per page "
+            f"{par['ideal_one']:.1f} s)",
+            "≥ 3.5×",
+            verdict(par["speedup"] >= 3.5 and par["same"]),
+        ),
+        (
+            "4. wheel size",
+            f"{fp['wheel'] / 1e6:.2f} MB ({fp['wheel_name']}; native module "
+            f"{fp['native'] / 1e6:.1f} MB installed)"
+            if fp["wheel"]
+            else "no wheel found",
+            "",
+            "",
+        ),
+        (
+            "4. Python import time (`import pancake_api`)",
+            f"{fp['import_ms']:.0f} ms best of 7 (median {fp['import_median_ms']:.0f} ms)",
+            "",
+            "",
+        ),
+        (
+            "4. peak memory iterating 100,000 vs 1,000 customers",
+            f"+{mem_delta:.1f} MB peak RSS ({mem_big['rss_mb']:.1f} vs {mem_small['rss_mb']:.1f} "
+            f"MB); Python heap peak {mem_big['py_peak_mb']:.2f} vs {mem_small['py_peak_mb']:.2f} MB",
+            "< 10 MB more",
+            verdict(mem_delta < 10),
+        ),
         ("4. wasm size, npm tarball, wasm instantiation", "not measured", "", ""),
     ]
     table = ["| benchmark | result | target | |", "| --- | --- | --- | --- |"]
     table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     notes = []
     if sdk_ratio > 1.05:
-        notes.append(f"Rate-limited sync is {sdk_ratio:.2f}× ideal, over 1.05×: see the "
-                     "request count (more requests than needed means retries after 429s).")
+        notes.append(
+            f"Rate-limited sync is {sdk_ratio:.2f}× ideal, over 1.05×: see the "
+            "request count (more requests than needed means retries after 429s)."
+        )
     if sdk_ratio < 1:
-        notes.append("Below 1.0× ideal is possible: the mock, like the SDK, allows a burst of 5 "
-                     "before the 5/s pace, so the first requests go at once.")
+        notes.append(
+            "Below 1.0× ideal is possible: the mock, like the SDK, allows a burst of 5 "
+            "before the 5/s pace, so the first requests go at once."
+        )
     if tp_ratio < 2:
         notes.append(
             f"Throughput is {tp_ratio:.2f}× the plain loop, under the 2× target. What strace and "
@@ -313,7 +394,8 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
             "SDK to overlap requests (prefetch the next page while the caller consumes this "
             "one, or fetch `page_number` pages concurrently once `total` is known) and a "
             "long-lived worker instead of a thread per request: a design change in the "
-            "binding, not made here.")
+            "binding, not made here."
+        )
     if par["speedup"] < 3.5:
         notes.append(f"Parallel speed-up is {par['speedup']:.2f}×, under 3.5×.")
     return "\n".join(table), notes
@@ -328,14 +410,14 @@ would write by hand, each figure a ratio measured in one run against the same re
 `pancake-mock` on loopback, so a slow or busy machine slows both sides alike. `make demo` is the
 end-to-end export (`bench/demo.py`).
 
-Latest run: {m['date']} — `{m['uname']}`, {m['nproc']} CPUs ({m['cpu']}), Python {m['python']},
-load average {m['load']} at the end (a shared machine: absolute times are noisy, the ratios less).
+Latest run: {m["date"]} — `{m["uname"]}`, {m["nproc"]} CPUs ({m["cpu"]}), Python {m["python"]},
+load average {m["load"]} at the end (a shared machine: absolute times are noisy, the ratios less).
 
 {table}
 
 How each is measured:
 
-1. Rate-limited: the mock at its default 5 requests/second/page (burst 5), {r['rate_limited']['customers']:,} customers
+1. Rate-limited: the mock at its default 5 requests/second/page (burst 5), {r["rate_limited"]["customers"]:,} customers
    (100 per request). Ideal = requests needed ÷ 5/s. The baseline is the guide's
    `fetchAllCustomers` (`004`, "JS pagination loop": `fetch` + `JSON.parse`, stop at `total`,
    `setTimeout(300)` between requests) ported to `urllib`; like the original it throws on a 429.
@@ -343,7 +425,7 @@ How each is measured:
    `page.customers.iter()` (rate limiting off, `requests_per_second=None`) against the same
    loop without the sleep; both produce the same 100,000 ids in the same order (checked); best
    of interleaved rounds each.
-3. Parallel: `--pages 4`, rate limit on, the first {r['parallel']['per_page']:,} customers of each page (the mock
+3. Parallel: `--pages 4`, rate limit on, the first {r["parallel"]["per_page"]:,} customers of each page (the mock
    gives pages after the first a third of `--customers`, so each page gets the same work), one
    `PageClient` per page on its own thread vs one page after another.
 4. Footprint: the wheel `make bench` built; `import pancake_api` in a fresh interpreter; peak
@@ -366,8 +448,10 @@ measured yet: the npm package was not built on this branch.
         head, rest = body.split(start, 1)
         _, tail = rest.split(end, 1)
         with open(readme, "w", encoding="utf-8") as f:
-            f.write(f"{head}{start}\n{table}\n\n_{m['date']}, {m['nproc']} CPUs ({m['cpu']}); "
-                    f"details in [docs/benchmarks.md](docs/benchmarks.md)._\n{end}{tail}")
+            f.write(
+                f"{head}{start}\n{table}\n\n_{m['date']}, {m['nproc']} CPUs ({m['cpu']}); "
+                f"details in [docs/benchmarks.md](docs/benchmarks.md)._\n{end}{tail}"
+            )
     return table
 
 
@@ -383,23 +467,33 @@ def main() -> int:
     r: Dict[str, Any] = {}
     print("1. rate-limited sync ...", flush=True)
     r["rate_limited"] = rl = bench_rate_limited(args.sync_customers)
-    print(f"   SDK   {rl['sdk_t']:.2f} s ÷ ideal {rl['ideal']:.2f} s = "
-          f"{rl['sdk_t'] / rl['ideal']:.3f}×  ({rl['sdk_n']} records, {rl['sdk_reqs']} requests, "
-          f"429s surfaced {rl['sdk_429']})")
-    print(f"   plain {rl['plain_t']:.2f} s ÷ ideal {rl['ideal']:.2f} s = "
-          f"{rl['plain_t'] / rl['ideal']:.3f}×  ({rl['plain_n']} records, {rl['plain_reqs']} "
-          f"requests, 429s surfaced {rl['plain_429']})")
+    print(
+        f"   SDK   {rl['sdk_t']:.2f} s ÷ ideal {rl['ideal']:.2f} s = "
+        f"{rl['sdk_t'] / rl['ideal']:.3f}×  ({rl['sdk_n']} records, {rl['sdk_reqs']} requests, "
+        f"429s surfaced {rl['sdk_429']})"
+    )
+    print(
+        f"   plain {rl['plain_t']:.2f} s ÷ ideal {rl['ideal']:.2f} s = "
+        f"{rl['plain_t'] / rl['ideal']:.3f}×  ({rl['plain_n']} records, {rl['plain_reqs']} "
+        f"requests, 429s surfaced {rl['plain_429']})"
+    )
     print("2. unthrottled throughput ...", flush=True)
     r["throughput"] = tp = bench_throughput(args.customers, args.rounds)
-    print(f"   SDK {tp['sdk_rps']:,.0f} records/s ÷ plain {tp['plain_rps']:,.0f} records/s = "
-          f"{tp['sdk_rps'] / tp['plain_rps']:.2f}×  (same records: {tp['same']})")
+    print(
+        f"   SDK {tp['sdk_rps']:,.0f} records/s ÷ plain {tp['plain_rps']:,.0f} records/s = "
+        f"{tp['sdk_rps'] / tp['plain_rps']:.2f}×  (same records: {tp['same']})"
+    )
     for k, v in tp["mem"].items():
-        print(f"   memory iterating {k:,}: peak RSS {v['rss_mb']:.1f} MB, "
-              f"Python heap peak {v['py_peak_mb']:.2f} MB")
+        print(
+            f"   memory iterating {k:,}: peak RSS {v['rss_mb']:.1f} MB, "
+            f"Python heap peak {v['py_peak_mb']:.2f} MB"
+        )
     print("3. pages in parallel ...", flush=True)
     r["parallel"] = par = bench_parallel(4, args.per_page)
-    print(f"   serial {par['serial']:.2f} s ÷ parallel {par['parallel']:.2f} s = "
-          f"{par['speedup']:.2f}×  (same records: {par['same']})")
+    print(
+        f"   serial {par['serial']:.2f} s ÷ parallel {par['parallel']:.2f} s = "
+        f"{par['speedup']:.2f}×  (same records: {par['same']})"
+    )
     print("4. footprint ...", flush=True)
     r["footprint"] = fp = footprint()
     print(f"   wheel {fp['wheel']} bytes, import {fp['import_ms']:.0f} ms")

@@ -235,13 +235,18 @@ mod tests {
     #[test]
     fn headroom_absorbs_a_slow_first_request() {
         // The first request opens the connection (40 ms), the others take 1 to 9 ms.
-        let latencies: Vec<u64> = (0..60).map(|i| if i == 0 { 40 } else { 1 + i % 9 }).collect();
+        let latencies: Vec<u64> = (0..60)
+            .map(|i| if i == 0 { 40 } else { 1 + i % 9 })
+            .collect();
         let same_as_server = RateLimit {
             requests_per_second: 5,
             burst: 5,
         };
         assert!(refused_by_server(same_as_server, &latencies) > 0);
-        assert_eq!(refused_by_server(RateLimit::with_headroom(5), &latencies), 0);
+        assert_eq!(
+            refused_by_server(RateLimit::with_headroom(5), &latencies),
+            0
+        );
         assert_eq!(
             RateLimit::with_headroom(5),
             RateLimit {

@@ -216,7 +216,8 @@ from pancake_api import PageClient
 def hwm():  # peak RSS of this process in kB (ru_maxrss would inherit the parent's peak)
     with open("/proc/self/status") as f:
         return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:"))
-api, pid, n, since, until = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+api, pid = sys.argv[1], sys.argv[2]
+n, since, until = (int(x) for x in sys.argv[3:6])
 page = PageClient(pid, "mock-page-token-" + pid, base_url=api, requests_per_second=None)
 before = hwm()
 tracemalloc.start()
@@ -362,7 +363,8 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
         (
             "4. peak memory iterating 100,000 vs 1,000 customers",
             f"+{mem_delta:.1f} MB peak RSS ({mem_big['rss_mb']:.1f} vs {mem_small['rss_mb']:.1f} "
-            f"MB); Python heap peak {mem_big['py_peak_mb']:.2f} vs {mem_small['py_peak_mb']:.2f} MB",
+            f"MB); Python heap peak {mem_big['py_peak_mb']:.2f} vs "
+            f"{mem_small['py_peak_mb']:.2f} MB",
             "< 10 MB more",
             verdict(mem_delta < 10),
         ),
@@ -417,17 +419,19 @@ load average {m["load"]} at the end (a shared machine: absolute times are noisy,
 
 How each is measured:
 
-1. Rate-limited: the mock at its default 5 requests/second/page (burst 5), {r["rate_limited"]["customers"]:,} customers
-   (100 per request). Ideal = requests needed ÷ 5/s. The baseline is the guide's
-   `fetchAllCustomers` (`004`, "JS pagination loop": `fetch` + `JSON.parse`, stop at `total`,
-   `setTimeout(300)` between requests) ported to `urllib`; like the original it throws on a 429.
+1. Rate-limited: the mock at its default 5 requests/second/page (burst 5),
+   {r["rate_limited"]["customers"]:,} customers, 100 per request. Ideal = requests needed ÷ 5/s.
+   The baseline is the guide's `fetchAllCustomers` (`004`, "JS pagination loop": `fetch` +
+   `JSON.parse`, stop at `total`, `setTimeout(300)` between requests) ported to `urllib`; like
+   the original it throws on a 429. The SDK paces at 5/s with a burst of 4 (one token of
+   headroom below the server's burst, see `RateLimit::with_headroom` in core).
 2. Throughput: the mock with `--rate-limit off` and 100,000 customers; the SDK's
    `page.customers.iter()` (rate limiting off, `requests_per_second=None`) against the same
    loop without the sleep; both produce the same 100,000 ids in the same order (checked); best
    of interleaved rounds each.
-3. Parallel: `--pages 4`, rate limit on, the first {r["parallel"]["per_page"]:,} customers of each page (the mock
-   gives pages after the first a third of `--customers`, so each page gets the same work), one
-   `PageClient` per page on its own thread vs one page after another.
+3. Parallel: `--pages 4`, rate limit on, the first {r["parallel"]["per_page"]:,} customers of each
+   page (the mock gives pages after the first a third of `--customers`, so each page gets the
+   same work), one `PageClient` per page on its own thread vs one page after another.
 4. Footprint: the wheel `make bench` built; `import pancake_api` in a fresh interpreter; peak
    RSS (`VmHWM`) and Python heap peak (`tracemalloc`) of a fresh interpreter iterating the
    first 1,000 and all 100,000 customers without keeping them.

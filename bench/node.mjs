@@ -216,7 +216,7 @@ async function parallel(pages, perPage) {
 
 function footprint() {
   const wasm = readFileSync(WASM);
-  const pack = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: NPM, encoding: "utf8" });
+  const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: NPM, encoding: "utf8" });
   let tarball = null;
   try { tarball = JSON.parse(pack.stdout)[0].size; } catch { /* npm pack unavailable */ }
   const times = [];

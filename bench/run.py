@@ -385,8 +385,9 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
         )
     if sdk_ratio < 1:
         notes.append(
-            "Below 1.0× ideal is possible: the mock, like the SDK, allows a burst of 5 "
-            "before the 5/s pace, so the first requests go at once."
+            "Below 1.0× ideal is expected: the server allows a burst of 5 before its 5/s "
+            "pace and the SDK uses 4 of them, so its first 4 requests go at once (the ideal "
+            "counts every request at 5/s)."
         )
     if tp_ratio < 2:
         notes.append(

@@ -291,8 +291,12 @@ def machine() -> Dict[str, str]:
     except OSError:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:
+        uname = subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        uname = " ".join(platform.uname()).strip()
     return {
-        "uname": " ".join(platform.uname()),
+        "uname": uname,
         "nproc": str(os.cpu_count()),
         "cpu": cpu,
         "python": platform.python_version(),
@@ -442,8 +446,16 @@ How each is measured:
    RSS (`VmHWM`) and Python heap peak (`tracemalloc`) of a fresh interpreter iterating the
    first 1,000 and all 100,000 customers without keeping them.
 
-The Node figures (issue 6: `fetch` loop, `Promise.all`, wasm size and instantiation) are not
-measured yet: the npm package was not built on this branch.
+Found by these benchmarks: with the client's burst equal to the server's (5), four pages synced
+in parallel drew 429s (63 requests for 60 pages of customers): the first request of a page also
+opens the connection and arrives late, so a later one arrives "early" by the server's clock and
+each 429 cost the page a whole `Retry-After` second (3.49× instead of 4×). Core now offers
+`RateLimit::with_headroom` (same rate, burst one less) and the Python binding uses it;
+`python/tests/test_rate_limit_headroom.py` fails without it.
+
+The Node figures (issue 6: `fetch` loop, `Promise.all`, wasm size and instantiation) are in
+`bench/node.mjs` (`PANCAKE_NPM_DIR` points it at a built `npm/`; it skips with a reason when
+there is none), not yet wired into `make bench`.
 """
     if notes:
         text += "\nNotes on this run:\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"

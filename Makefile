@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean setup-js build-js test-js test-js-wasm
+.PHONY: test lint test-rust wasm-core setup-rust setup-python test-python fmt clean setup-js build-js test-js test-js-wasm demo bench setup-demo
 
 test: setup-rust setup-js lint test-rust wasm-core test-python test-js
 	@echo "make test: all green"
@@ -50,6 +50,25 @@ test-python: setup-python
 	$(TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/openapi  # mock vs openapi.yaml
 	$(TEST_VENV)/bin/python -m mypy --strict python/tests/typed_example.py
 	cd $(TEST_VENV) && bin/python -m mypy.stubtest pancake_api._native
+
+## `make demo` and `make bench` (never part of `make test`): the release mock and the release
+## wheel in their own virtual environment, then bench/demo.py or bench/run.py against the mock.
+DEMO_VENV := .venv-demo
+BENCH_WHEELS := target/bench-wheels
+
+setup-demo: setup-python
+	$(CARGO) build --release --quiet -p pancake-mock
+	rm -rf $(BENCH_WHEELS)
+	cd python && ../$(TOOLS_VENV)/bin/maturin build --release --quiet -o ../$(BENCH_WHEELS)
+	test -x $(DEMO_VENV)/bin/python || $(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps $(BENCH_WHEELS)/*.whl
+	$(DEMO_VENV)/bin/pip install -q --disable-pip-version-check 'tqdm>=4.60'
+
+demo: setup-demo
+	$(DEMO_VENV)/bin/python bench/demo.py
+
+bench: setup-demo
+	$(DEMO_VENV)/bin/python bench/run.py
 
 fmt:
 	$(CARGO) fmt --all

@@ -33,10 +33,7 @@ pub fn shared_limiter(requests_per_second: Option<u32>) -> Arc<Mutex<RateLimiter
         return l.clone();
     }
     let limiter = Arc::new(Mutex::new(match requests_per_second {
-        Some(rate) => RateLimiter::new(RateLimit {
-            requests_per_second: rate,
-            burst: rate,
-        }),
+        Some(rate) => RateLimiter::new(RateLimit::with_headroom(rate)),
         None => RateLimiter::disabled(),
     }));
     all.push((key, limiter.clone()));

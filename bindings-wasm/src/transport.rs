@@ -60,10 +60,8 @@ fn shared_limiter(requests_per_second: Option<u32>) -> Rc<RefCell<RateLimiter>> 
             return l.clone();
         }
         let limiter = Rc::new(RefCell::new(match requests_per_second {
-            Some(rate) => RateLimiter::new(RateLimit {
-                requests_per_second: rate,
-                burst: rate,
-            }),
+            // One token of headroom below the server's burst (see `RateLimit::with_headroom`).
+            Some(rate) => RateLimiter::new(RateLimit::with_headroom(rate)),
             None => RateLimiter::disabled(),
         }));
         all.push((requests_per_second, limiter.clone()));

@@ -35,6 +35,24 @@ impl Default for RateLimit {
     }
 }
 
+impl RateLimit {
+    /// The limit a client should keep against a server that allows `requests_per_second` per
+    /// page with a burst of as many: the same sustained rate, one request less of burst.
+    ///
+    /// The server meters arrivals, not sends. A request that travels faster than the first
+    /// one did (which also opened the connection) arrives early by the server's clock; with
+    /// the whole burst spent the server's bucket has nothing to spare, answers 429, and the
+    /// page waits a whole `Retry-After` second. One token of headroom absorbs up to one
+    /// interval (200 ms at 5/s) of such jitter, for one interval once, at the start.
+    pub fn with_headroom(requests_per_second: u32) -> Self {
+        let rate = requests_per_second.max(1);
+        Self {
+            requests_per_second: rate,
+            burst: rate.saturating_sub(1).max(1),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct Bucket {
     /// Units available at `at_ms`.
@@ -183,6 +201,60 @@ mod tests {
         for _ in 0..20 {
             assert_eq!(l.acquire(None, 1200), Ok(()));
         }
+    }
+
+    /// The server's bucket as `pancake-mock` keeps it: `rate` per second, burst `rate`, on
+    /// arrival times. Returns how many of the client's requests it would have refused.
+    fn refused_by_server(client: RateLimit, latencies_ms: &[u64]) -> usize {
+        let rate = 5.0;
+        let mut l = RateLimiter::new(client);
+        let (mut now, mut refused) = (0u64, 0);
+        let (mut tokens, mut last): (f64, Option<f64>) = (rate, None);
+        let mut arrivals = Vec::new();
+        for latency in latencies_ms {
+            while let Err(wait) = l.acquire(Some("p"), now) {
+                now += wait;
+            }
+            arrivals.push((now + latency) as f64);
+        }
+        arrivals.sort_by(f64::total_cmp);
+        for at in arrivals {
+            if let Some(prev) = last {
+                tokens = (tokens + (at - prev) / 1000.0 * rate).min(rate);
+            }
+            last = Some(at);
+            if tokens >= 1.0 {
+                tokens -= 1.0;
+            } else {
+                refused += 1;
+            }
+        }
+        refused
+    }
+
+    #[test]
+    fn headroom_absorbs_a_slow_first_request() {
+        // The first request opens the connection (40 ms), the others take 1 to 9 ms.
+        let latencies: Vec<u64> = (0..60)
+            .map(|i| if i == 0 { 40 } else { 1 + i % 9 })
+            .collect();
+        let same_as_server = RateLimit {
+            requests_per_second: 5,
+            burst: 5,
+        };
+        assert!(refused_by_server(same_as_server, &latencies) > 0);
+        assert_eq!(
+            refused_by_server(RateLimit::with_headroom(5), &latencies),
+            0
+        );
+        assert_eq!(
+            RateLimit::with_headroom(5),
+            RateLimit {
+                requests_per_second: 5,
+                burst: 4
+            }
+        );
+        assert_eq!(RateLimit::with_headroom(1).burst, 1);
     }
 
     #[test]

@@ -329,26 +329,7 @@ pub fn retry_decide(
     let policy: RetryPolicy = serde_json::from_str(policy).map_err(bad)?;
     let safety: pancake_core::RetrySafety =
         serde_json::from_value(Value::String(safety.to_owned())).map_err(bad)?;
-    let o = parse_json("outcome", outcome)?;
-    let outcome = match o.get("error").and_then(Value::as_str) {
-        Some("timeout") => Err(Error::timeout("timed out")),
-        Some(_) => Err(Error::connection(
-            "connection failed",
-            o.get("before_send")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-        )),
-        None => Ok(HttpResponse {
-            status: o["status"].as_u64().unwrap_or(0) as u16,
-            headers: o["headers"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
-                .collect(),
-            body: o["body"].as_str().unwrap_or_default().as_bytes().to_vec(),
-        }),
-    };
+    let outcome = pancake_core::retry::outcome_from_json(&parse_json("outcome", outcome)?);
     Ok(match policy.decide(attempt, &outcome, safety, jitter) {
         Decision::Retry { after_ms } => after_ms as f64,
         Decision::GiveUp => -1.0,

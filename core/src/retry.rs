@@ -137,6 +137,41 @@ impl Class {
     }
 }
 
+/// An attempt's outcome written as JSON, the way the shared retry vectors and the bindings'
+/// conformance helpers write it: a response `{"status", "headers": {name: value}, "body"}`, or a
+/// transport failure `{"error": "timeout" | "connection", "before_send": bool}`. The returned
+/// `Result` is the outcome [`RetryPolicy::decide`] takes.
+pub fn outcome_from_json(value: &serde_json::Value) -> Result<HttpResponse, Error> {
+    use serde_json::Value;
+    match value.get("error").and_then(Value::as_str) {
+        Some("timeout") => Err(Error::timeout("timed out")),
+        Some(_) => Err(Error::connection(
+            "connection failed",
+            value
+                .get("before_send")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )),
+        None => Ok(HttpResponse {
+            status: value["status"]
+                .as_u64()
+                .and_then(|s| u16::try_from(s).ok())
+                .unwrap_or(0),
+            headers: value["headers"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: value["body"]
+                .as_str()
+                .unwrap_or_default()
+                .as_bytes()
+                .to_vec(),
+        }),
+    }
+}
+
 impl RetryPolicy {
     /// A policy that never retries.
     pub fn never() -> Self {
@@ -194,6 +229,27 @@ impl RetryPolicy {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn outcomes_from_vector_json() {
+        let resp = outcome_from_json(&serde_json::json!(
+            {"status": 429, "headers": {"Retry-After": "2"}, "body": "x"}
+        ))
+        .unwrap();
+        assert_eq!((resp.status, resp.header("retry-after")), (429, Some("2")));
+        let err =
+            outcome_from_json(&serde_json::json!({"error": "connection", "before_send": true}));
+        assert!(matches!(
+            err,
+            Err(Error::Connection {
+                before_send: true,
+                ..
+            })
+        ));
+        let err = outcome_from_json(&serde_json::json!({"error": "timeout"}));
+        assert_eq!(err.unwrap_err().kind(), "timeout");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

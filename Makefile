@@ -67,8 +67,9 @@ setup-demo: setup-python
 demo: setup-demo
 	$(DEMO_VENV)/bin/python bench/demo.py
 
-bench: setup-demo
+bench: setup-demo setup-js build-js
 	$(DEMO_VENV)/bin/python bench/run.py
+	node bench/node.mjs
 
 fmt:
 	$(CARGO) fmt --all

@@ -1,4 +1,4 @@
-// Node half of `make bench` (not wired yet): the npm package against the loop a user would
+// Node half of `make bench`: the npm package against the loop a user would
 // write by hand, as RATIOS measured in one run against the same release pancake-mock.
 //
 //   node bench/node.mjs            prints the results and, last, one JSON line

@@ -8,6 +8,10 @@ one run against the same release ``pancake-mock`` (absolute times on a busy mach
 3. four pages in parallel (threads, rate limit on): speed-up over one after another.
 4. footprint: wheel size, import time, peak memory iterating 100,000 customers vs 1,000.
 
+When the npm package is built (``npm/dist/node.js``), it also runs ``node bench/node.mjs``
+(the same four against the npm package, the same release mock) and fills the Node rows from
+the JSON line it prints last.
+
 Then writes ``docs/benchmarks.md`` (and the table in README.md between the bench markers).
 Stdlib plus the installed wheel only.
 """
@@ -33,7 +37,7 @@ from typing import Any, Dict, List, Optional, Tuple
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pancake_api  # noqa: E402
-from mockserver import ROOT, SINCE, UNTIL, Mock, count_ops, page_token  # noqa: E402
+from mockserver import MOCK, ROOT, SINCE, UNTIL, Mock, count_ops, page_token  # noqa: E402
 from pancake_api import PageClient, RateLimitError  # noqa: E402
 
 RATE = 5.0
@@ -277,6 +281,39 @@ def footprint() -> Dict[str, Any]:
     }
 
 
+def bench_node(args: argparse.Namespace) -> Dict[str, Any]:
+    """Runs ``node bench/node.mjs`` (same sizes, same release mock), echoing its progress, and
+    returns the JSON object it prints last, or ``{"skipped": reason}``."""
+    npm = os.environ.get("PANCAKE_NPM_DIR", os.path.join(ROOT, "npm"))
+    if not os.path.exists(os.path.join(npm, "dist", "node.js")):
+        return {"skipped": "npm package not built (npm/dist/node.js missing)"}
+    script = os.path.join(ROOT, "bench", "node.mjs")
+    cmd = [
+        "node",
+        script,
+        f"--sync-customers={args.sync_customers}",
+        f"--customers={args.customers}",
+        f"--rounds={args.rounds}",
+        f"--per-page={args.per_page}",
+    ]
+    env = dict(os.environ, PANCAKE_MOCK=MOCK, PANCAKE_NPM_DIR=npm)
+    try:
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    except OSError as e:
+        return {"skipped": f"node not runnable ({e})"}
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    for line in lines[:-1]:
+        print(line)
+    if proc.returncode != 0 or not lines:
+        sys.stderr.write(proc.stderr)
+        return {"skipped": f"node bench/node.mjs failed (exit {proc.returncode})"}
+    try:
+        result: Dict[str, Any] = json.loads(lines[-1])
+    except ValueError:
+        return {"skipped": "node bench/node.mjs printed no JSON line last"}
+    return result
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -309,6 +346,117 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
+Row = Tuple[str, str, str, str]
+
+
+def render_node(nd: Dict[str, Any]) -> Tuple[List[Row], List[str]]:
+    """The Node rows (in table order: rate-limited SDK, rate-limited fetch loop, throughput,
+    Promise.all, memory, footprint) and the notes on missed targets."""
+    if "skipped" in nd:
+        why = f"not measured ({nd['skipped']})"
+        return [
+            (
+                "1. rate-limited sync, Node SDK wall ÷ ideal",
+                why,
+                "≤ 1.05×, no 429",
+                "not measured",
+            ),
+            (
+                "1. rate-limited sync, guide's fetch loop (Node) ÷ ideal",
+                why,
+                "(baseline)",
+                "",
+            ),
+            (
+                "2. throughput, Node SDK ÷ fetch+JSON.parse loop",
+                why,
+                "≥ 1×",
+                "not measured",
+            ),
+            ("3. 4 pages with Promise.all, speed-up", why, "≥ 3.5×", "not measured"),
+            (
+                "4. Node peak memory, 100,000 vs 1,000",
+                why,
+                "< 10 MB more",
+                "not measured",
+            ),
+            ("4. wasm size, npm tarball, wasm instantiation", why, "", ""),
+        ], []
+    rl, tp, par, fp = (
+        nd["rateLimited"],
+        nd["throughput"],
+        nd["parallel"],
+        nd["footprint"],
+    )
+    small, big = tp["mem"]["small"], tp["mem"]["big"]
+    mem_delta = big["rssMb"] - small["rssMb"]
+    rl_ok = rl["sdkRatio"] <= 1.05 and rl["sdk429"] == 0 and rl["sdkN"] == rl["customers"]
+    tarball = f"{fp['tarball'] / 1e3:,.0f} kB" if fp.get("tarball") else "unknown (npm pack failed)"
+    rows: List[Row] = [
+        (
+            "1. rate-limited sync, Node SDK wall ÷ ideal",
+            f"{rl['sdkRatio']:.2f}× ({rl['sdkT']:.1f} s for {rl['sdkN']:,} customers, "
+            f"{rl['sdkReqs']} requests; ideal {rl['ideal']:.1f} s = {rl['needed']} ÷ 5/s); "
+            f"429s surfaced: {rl['sdk429']}",
+            "≤ 1.05×, no 429",
+            verdict(rl_ok),
+        ),
+        (
+            "1. rate-limited sync, guide's fetch loop (Node, fixed 300 ms) ÷ ideal",
+            f"{rl['plainRatio']:.2f}× ({rl['plainT']:.1f} s, {rl['plainReqs']} requests); "
+            f"429s surfaced: {rl['plain429']}",
+            "(baseline)",
+            "",
+        ),
+        (
+            "2. throughput, Node SDK ÷ fetch+JSON.parse loop",
+            f"{tp['ratio']:.2f}× ({tp['sdkRps']:,.0f} vs {tp['plainRps']:,.0f} records/s over "
+            f"{tp['customers']:,} customers; same records: {'yes' if tp['same'] else 'NO'})",
+            "≥ 1×",
+            verdict(tp["ratio"] >= 1 and tp["same"]),
+        ),
+        (
+            f"3. {par['pages']} pages with `Promise.all` (Node), speed-up over one after another",
+            f"{par['speedup']:.2f}× ({par['serial']:.1f} s serial vs {par['parallel']:.1f} s "
+            f"parallel, {par['perPage']:,} customers per page; same records: "
+            f"{'yes' if par['same'] else 'NO'})",
+            "≥ 3.5×",
+            verdict(par["speedup"] >= 3.5 and par["same"]),
+        ),
+        (
+            f"4. Node peak memory iterating {tp['customers']:,} vs 1,000 customers",
+            f"+{mem_delta:.1f} MB peak RSS ({big['rssMb']:.1f} vs {small['rssMb']:.1f} MB)",
+            "< 10 MB more",
+            verdict(mem_delta < 10),
+        ),
+        (
+            "4. wasm size, npm tarball, wasm instantiation (Node)",
+            f"wasm {fp['wasmBytes'] / 1e3:,.0f} kB raw, {fp['wasmGzip'] / 1e3:,.0f} kB gzipped; "
+            f"npm tarball {tarball}; `initSync` {fp['instantiateMs']:.1f} ms best of 5",
+            "",
+            "",
+        ),
+    ]
+    notes: List[str] = []
+    if not rl_ok:
+        notes.append(
+            f"Node rate-limited sync is {rl['sdkRatio']:.2f}× ideal with {rl['sdk429']} 429s "
+            f"surfaced and {rl['sdkN']:,} of {rl['customers']:,} customers: over the target."
+        )
+    if tp["ratio"] < 1 or not tp["same"]:
+        notes.append(
+            f"Node throughput is {tp['ratio']:.2f}× the plain fetch loop (same records: "
+            f"{'yes' if tp['same'] else 'NO'}), under the 1× target: per page the SDK parses "
+            "the body in wasm into lossless models and hands the items back to JavaScript, "
+            "work the plain `JSON.parse` loop does not do."
+        )
+    if par["speedup"] < 3.5 or not par["same"]:
+        notes.append(f"Node `Promise.all` speed-up is {par['speedup']:.2f}×, under 3.5×.")
+    if mem_delta >= 10:
+        notes.append(f"Node peak RSS grows {mem_delta:.1f} MB from 1,000 to all customers.")
+    return rows, notes
+
+
 def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
     rl, tp, par, fp = r["rate_limited"], r["throughput"], r["parallel"], r["footprint"]
     sdk_ratio = rl["sdk_t"] / rl["ideal"]
@@ -316,6 +464,7 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
     tp_ratio = tp["sdk_rps"] / tp["plain_rps"]
     mem_small, mem_big = tp["mem"][1_000], tp["mem"][tp["customers"]]
     mem_delta = mem_big["rss_mb"] - mem_small["rss_mb"]
+    node_rows, node_notes = render_node(r.get("node") or {"skipped": "not run"})
     rows = [
         (
             "1. rate-limited sync, Python SDK wall ÷ ideal",
@@ -332,12 +481,7 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
             "(baseline)",
             "",
         ),
-        (
-            "1. rate-limited sync, Node SDK / fetch loop",
-            "not measured (npm package not built here)",
-            "≤ 1.05×",
-            "not measured",
-        ),
+        *node_rows[:2],
         (
             "2. throughput, Python SDK ÷ plain urllib+json loop",
             f"{tp_ratio:.2f}× ({tp['sdk_rps']:,.0f} vs {tp['plain_rps']:,.0f} records/s over "
@@ -345,7 +489,7 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
             "≥ 2×",
             verdict(tp_ratio >= 2 and tp["same"]),
         ),
-        ("2. throughput, Node SDK ÷ fetch+JSON.parse loop", "not measured", "≥ 1×", "not measured"),
+        node_rows[2],
         (
             f"3. {par['pages']} pages in parallel (threads), speed-up over one after another",
             f"{par['speedup']:.2f}× ({par['serial']:.1f} s serial vs {par['parallel']:.1f} s "
@@ -354,6 +498,7 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
             "≥ 3.5×",
             verdict(par["speedup"] >= 3.5 and par["same"]),
         ),
+        node_rows[3],
         (
             "4. wheel size",
             f"{fp['wheel'] / 1e6:.2f} MB ({fp['wheel_name']}; native module "
@@ -377,7 +522,8 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
             "< 10 MB more",
             verdict(mem_delta < 10),
         ),
-        ("4. wasm size, npm tarball, wasm instantiation", "not measured", "", ""),
+        node_rows[4],
+        *node_rows[5:],
     ]
     table = ["| benchmark | result | target | |", "| --- | --- | --- | --- |"]
     table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
@@ -410,6 +556,7 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
         )
     if par["speedup"] < 3.5:
         notes.append(f"Parallel speed-up is {par['speedup']:.2f}×, under 3.5×.")
+    notes += node_notes
     return "\n".join(table), notes
 
 
@@ -417,10 +564,11 @@ def write_docs(r: Dict[str, Any], m: Dict[str, str]) -> str:
     table, notes = render(r, m)
     text = f"""# Benchmarks
 
-`make bench` (never part of `make test`) runs `bench/run.py`: the Python SDK against what a user
-would write by hand, each figure a ratio measured in one run against the same release
-`pancake-mock` on loopback, so a slow or busy machine slows both sides alike. `make demo` is the
-end-to-end export (`bench/demo.py`).
+`make bench` (never part of `make test`) runs `bench/run.py`: the Python SDK and (through
+`bench/node.mjs`, which run.py starts once the npm package is built) the npm package in Node
+against what a user would write by hand, each figure a ratio measured in one run against the
+same release `pancake-mock` on loopback, so a slow or busy machine slows both sides alike.
+`make demo` is the end-to-end export (`bench/demo.py`).
 
 Latest run: {m["date"]} — `{m["uname"]}`, {m["nproc"]} CPUs ({m["cpu"]}), Python {m["python"]},
 load average {m["load"]} at the end (a shared machine: absolute times are noisy, the ratios less).
@@ -453,9 +601,13 @@ each 429 cost the page a whole `Retry-After` second (3.49× instead of 4×). Cor
 `RateLimit::with_headroom` (same rate, burst one less) and the Python binding uses it;
 `python/tests/test_rate_limit_headroom.py` fails without it.
 
-The Node figures (issue 6: `fetch` loop, `Promise.all`, wasm size and instantiation) are in
-`bench/node.mjs` (`PANCAKE_NPM_DIR` points it at a built `npm/`; it skips with a reason when
-there is none), not yet wired into `make bench`.
+Node: `bench/run.py` runs `node bench/node.mjs` with the same sizes and the same release mock
+and reads the JSON line it prints last. The same four, against the npm package's `PageClient`:
+the guide's `fetch` + `JSON.parse` loop as written (300 ms sleep) and without the sleep, four
+pages with `Promise.all` vs one after another, peak RSS (`VmHWM`) of a fresh Node process
+iterating 1,000 and 100,000 customers, the wasm module's raw and gzipped size, the
+`npm pack` tarball size and `initSync` time in fresh processes (best of 5). When `npm/dist` is
+not built the Node rows say "not measured" and why.
 """
     if notes:
         text += "\nNotes on this run:\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
@@ -484,6 +636,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--per-page", type=int, default=2000)
     ap.add_argument("--no-write", action="store_true", help="print only; leave docs alone")
+    ap.add_argument("--no-node", action="store_true", help="skip bench/node.mjs")
     args = ap.parse_args()
 
     r: Dict[str, Any] = {}
@@ -520,6 +673,13 @@ def main() -> int:
     print("4. footprint ...", flush=True)
     r["footprint"] = fp = footprint()
     print(f"   wheel {fp['wheel']} bytes, import {fp['import_ms']:.0f} ms")
+    if args.no_node:
+        r["node"] = {"skipped": "--no-node"}
+    else:
+        print("node: bench/node.mjs (npm package, same release mock) ...", flush=True)
+        r["node"] = bench_node(args)
+        if "skipped" in r["node"]:
+            print(f"   node benchmarks skipped: {r['node']['skipped']}")
     m = machine()
     if args.no_write:
         table, notes = render(r, m)

@@ -211,7 +211,6 @@ def readme_receiver() -> str:
 
 
 def test_readme_receiver_replies_once_per_event(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("flask")
     mock = Mock("--rate-limit", "off")
     try:
         page_id = str(UserClient(USER_TOKEN, base_url=mock.url).pages.list()[0].id)

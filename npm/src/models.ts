@@ -123,26 +123,68 @@ function isTimestampField(key: string): boolean {
   return yes;
 }
 
-function toDate(value: JsonValue): unknown {
-  if (typeof value !== "number" && typeof value !== "string") return wrapValue(null, value);
-  const micros = native().tryTimestampMicros(JSON.stringify(value));
-  return micros === undefined ? value : new Date(Math.floor(micros / 1000));
+// Wrapping runs in two passes over the same objects in the same order: the first collects
+// the value of every timestamp field, core converts them all in one call (its parsing rules,
+// one wasm call per page rather than one per field), the second builds the frozen models.
+
+type Stamp = string | number;
+
+function collect(raw: JsonObject, out: Stamp[]): void {
+  for (const key of Object.keys(raw)) collectValue(isTimestampField(key), raw[key] as JsonValue, out);
 }
 
-function wrapValue(key: string | null, value: JsonValue): unknown {
-  if (Array.isArray(value)) return Object.freeze(value.map((v) => wrapValue(key, v)));
-  if (value !== null && typeof value === "object") return wrap(value);
-  if (key !== null && isTimestampField(key)) return toDate(value);
-  return value;
+function collectValue(stamp: boolean, value: JsonValue, out: Stamp[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectValue(stamp, v, out);
+  } else if (value !== null && typeof value === "object") {
+    collect(value, out);
+  } else if (stamp && (typeof value === "string" || typeof value === "number")) {
+    out.push(value);
+  }
 }
 
-/** Wraps one JSON object as a read-only model. */
-export function wrap<T extends Model = Model>(raw: JsonObject): T {
+/** Core's reading of the collected timestamps, consumed in order by `build`. */
+class Stamps {
+  next = 0;
+  constructor(readonly micros: Float64Array) {}
+}
+
+function build(raw: JsonObject, stamps: Stamps): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) out[key] = wrapValue(key, raw[key] as JsonValue);
+  for (const key of Object.keys(raw)) out[key] = buildValue(isTimestampField(key), raw[key] as JsonValue, stamps);
   Object.defineProperty(out, "toJSON", {
     value: (): JsonObject => JSON.parse(JSON.stringify(raw)) as JsonObject,
     enumerable: false,
   });
-  return Object.freeze(out) as unknown as T;
+  return Object.freeze(out);
+}
+
+function buildValue(stamp: boolean, value: JsonValue, stamps: Stamps): unknown {
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = buildValue(stamp, value[i] as JsonValue, stamps);
+    return Object.freeze(out);
+  }
+  if (value !== null && typeof value === "object") return build(value, stamps);
+  if (stamp && (typeof value === "string" || typeof value === "number")) {
+    const micros = stamps.micros[stamps.next++] as number;
+    // NaN: core does not read this value as a timestamp; the model keeps it as sent.
+    return Number.isNaN(micros) ? value : new Date(Math.floor(micros / 1000));
+  }
+  return value;
+}
+
+/** Wraps JSON objects as read-only models (one call into core for all their timestamps). */
+export function wrapAll<T extends Model = Model>(raws: readonly JsonObject[]): T[] {
+  const values: Stamp[] = [];
+  for (const raw of raws) collect(raw, values);
+  const micros = values.length ? native().timestampsMicros(JSON.stringify(values)) : new Float64Array(0);
+  if (micros.length !== values.length) throw new Error("pancake-api: core did not read every timestamp");
+  const stamps = new Stamps(micros);
+  return raws.map((raw) => build(raw, stamps) as unknown as T);
+}
+
+/** Wraps one JSON object as a read-only model. */
+export function wrap<T extends Model = Model>(raw: JsonObject): T {
+  return wrapAll<T>([raw])[0] as T;
 }

@@ -149,21 +149,53 @@ class Stamps {
   constructor(readonly micros: Float64Array) {}
 }
 
-function build(raw: JsonObject, stamps: Stamps): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) out[key] = buildValue(isTimestampField(key), raw[key] as JsonValue, stamps);
-  Object.defineProperty(out, "toJSON", {
-    value: (): JsonObject => JSON.parse(JSON.stringify(raw)) as JsonObject,
+/** Makes `raw` its own model, in place: it is a fresh `JSON.parse` result nobody else holds,
+ * so the model costs no copy. Only the server's values of the fields that became `Date`s are
+ * kept aside, for `toJSON()`. Nested objects become models the same way. */
+function build(raw: JsonObject, stamps: Stamps): JsonObject {
+  let sent: Record<string, JsonValue> | undefined;
+  for (const key of Object.keys(raw)) {
+    const value = raw[key] as JsonValue;
+    const stamp = isTimestampField(key);
+    if (!stamp && (value === null || typeof value !== "object")) continue;
+    const model = buildValue(stamp, value, stamps);
+    if (model !== value) {
+      sent ??= Object.create(null) as Record<string, JsonValue>;
+      sent[key] = value;
+      raw[key] = model as JsonValue;
+    }
+  }
+  if (Object.prototype.hasOwnProperty.call(raw, "toJSON")) {
+    sent ??= Object.create(null) as Record<string, JsonValue>;
+    sent.toJSON = raw.toJSON as JsonValue;
+  }
+  const model = raw;
+  Object.defineProperty(model, "toJSON", {
+    value: (): JsonObject => JSON.parse(JSON.stringify(serverShape(model, sent))) as JsonObject,
     enumerable: false,
   });
-  return Object.freeze(out);
+  return Object.freeze(model);
+}
+
+/** The model with the server's values back in place of its `Date`s (nested models give theirs
+ * through their own `toJSON` when stringified). */
+function serverShape(model: JsonObject, sent: Record<string, JsonValue> | undefined): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(model)) out[key] = sent && key in sent ? sent[key] : model[key];
+  if (sent && "toJSON" in sent) out.toJSON = sent.toJSON;
+  return out;
 }
 
 function buildValue(stamp: boolean, value: JsonValue, stamps: Stamps): unknown {
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = buildValue(stamp, value[i] as JsonValue, stamps);
-    return Object.freeze(out);
+    if (stamp) {
+      // Elements may become Dates: a new array, the server's one is kept for toJSON().
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = buildValue(true, value[i] as JsonValue, stamps);
+      return Object.freeze(out);
+    }
+    for (const v of value) if (v !== null && typeof v === "object") buildValue(false, v, stamps);
+    return Object.freeze(value);
   }
   if (value !== null && typeof value === "object") return build(value, stamps);
   if (stamp && (typeof value === "string" || typeof value === "number")) {
@@ -174,7 +206,8 @@ function buildValue(stamp: boolean, value: JsonValue, stamps: Stamps): unknown {
   return value;
 }
 
-/** Wraps JSON objects as read-only models (one call into core for all their timestamps). */
+/** Turns JSON objects (fresh from `JSON.parse`, not used elsewhere) into read-only models, in
+ * place, with one call into core for all their timestamps. */
 export function wrapAll<T extends Model = Model>(raws: readonly JsonObject[]): T[] {
   const values: Stamp[] = [];
   for (const raw of raws) collect(raw, values);
@@ -184,7 +217,7 @@ export function wrapAll<T extends Model = Model>(raws: readonly JsonObject[]): T
   return raws.map((raw) => build(raw, stamps) as unknown as T);
 }
 
-/** Wraps one JSON object as a read-only model. */
+/** Turns one JSON object (fresh from `JSON.parse`) into a read-only model, in place. */
 export function wrap<T extends Model = Model>(raw: JsonObject): T {
   return wrapAll<T>([raw])[0] as T;
 }

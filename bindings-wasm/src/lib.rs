@@ -168,6 +168,7 @@ impl Client {
             state: Rc::new(RefCell::new(PagerState {
                 paginator,
                 busy: false,
+                prefetch: None,
             })),
         })
     }
@@ -184,6 +185,58 @@ impl Client {
 struct PagerState {
     paginator: DynPaginator,
     busy: bool,
+    /// The next page's request, already sent (see [`Pager::next_page`]).
+    prefetch: Option<Prefetch>,
+}
+
+/// The outcome of a send started ahead of time.
+type Outcome = Rc<RefCell<Option<Result<HttpResponse, JsValue>>>>;
+
+/// A request for the next page sent while the caller still reads the current one. Its
+/// response is kept here, unread by the paginator, until the caller asks for that page.
+struct Prefetch {
+    /// Resolves (never rejects) once `outcome` is filled.
+    settled: js_sys::Promise,
+    outcome: Outcome,
+}
+
+impl Prefetch {
+    /// Sends `request` now, through the same rate limiter and retry loop as any send.
+    fn start(client: Rc<Inner>, request: pancake_core::HttpRequest, signal: JsValue) -> Self {
+        let outcome: Outcome = Rc::new(RefCell::new(None));
+        let slot = outcome.clone();
+        // The promise always resolves: the error, if any, is kept in `outcome` and surfaces
+        // from the `nextPage()` that reads it. An abandoned prefetch rejects nothing.
+        let settled = future_to_promise(async move {
+            let result = client.send(request, &signal).await;
+            *slot.borrow_mut() = Some(result);
+            Ok(JsValue::UNDEFINED)
+        });
+        Self { settled, outcome }
+    }
+
+    async fn outcome(self) -> Result<HttpResponse, JsValue> {
+        // `settled` never rejects (see `start`).
+        let _ = wasm_bindgen_futures::JsFuture::from(self.settled).await;
+        self.outcome.borrow_mut().take().unwrap_or_else(|| {
+            Err(to_js(&Error::invalid(
+                "pager",
+                "the prefetched page was lost",
+            )))
+        })
+    }
+}
+
+/// Resumes after the microtasks queued so far (a spawned future's first poll among them).
+async fn yield_now() {
+    let _ =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+}
+
+/// Where the next page comes from.
+enum Next {
+    Prefetched(Prefetch),
+    Send(pancake_core::HttpRequest),
 }
 
 /// Walks a list operation page by page; the state is core's paginator.
@@ -197,12 +250,19 @@ pub struct Pager {
 impl Pager {
     /// Fetches the next page; resolves to its new items as a JSON array, or `undefined` when
     /// the list is exhausted. One page at a time: a second call while one is running rejects.
+    ///
+    /// With `prefetch`, once a page is handled the request for the one after it (core's
+    /// `next_request`, which only depends on the state after this page) is sent at once, and
+    /// its response waits here until the next call reads it. The paginator itself only
+    /// advances when a call reads a page, so resume tokens still count items of the page the
+    /// caller holds. The prefetch uses this call's `signal`.
     #[wasm_bindgen(js_name = nextPage)]
-    pub fn next_page(&self, signal: JsValue) -> js_sys::Promise {
+    pub fn next_page(&self, signal: JsValue, prefetch: Option<bool>) -> js_sys::Promise {
         let client = self.client.clone();
         let state = self.state.clone();
+        let prefetch = prefetch.unwrap_or(false);
         future_to_promise(async move {
-            let request = {
+            let next = {
                 let mut s = state.borrow_mut();
                 if s.busy {
                     return Err(to_js(&Error::invalid(
@@ -210,20 +270,37 @@ impl Pager {
                         "nextPage() was called while a page was still being fetched",
                     )));
                 }
-                let request = core(s.paginator.next_request(&client.ctx))?;
-                if request.is_some() {
-                    s.busy = true;
+                let next = match s.prefetch.take() {
+                    Some(p) => Next::Prefetched(p),
+                    None => match core(s.paginator.next_request(&client.ctx))? {
+                        Some(request) => Next::Send(request),
+                        None => return Ok(JsValue::UNDEFINED),
+                    },
+                };
+                s.busy = true;
+                next
+            };
+            let response = match next {
+                Next::Prefetched(p) => p.outcome().await,
+                Next::Send(request) => client.send(request, &signal).await,
+            };
+            let items = {
+                let mut s = state.borrow_mut();
+                s.busy = false;
+                let items = core(s.paginator.handle_response_items(&response?))?;
+                if prefetch {
+                    if let Ok(Some(request)) = s.paginator.next_request(&client.ctx) {
+                        s.prefetch = Some(Prefetch::start(client.clone(), request, signal));
+                    }
                 }
-                request
+                items
             };
-            let Some(request) = request else {
-                return Ok(JsValue::UNDEFINED);
-            };
-            let response = client.send(request, &signal).await;
-            let mut s = state.borrow_mut();
-            s.busy = false;
-            let items = core(s.paginator.handle_response(&response?))?;
-            Ok(JsValue::from_str(&Value::Array(items).to_string()))
+            if prefetch {
+                // Let the prefetch task run (fetch writes its request synchronously) before
+                // this page's text is written, so the server works while we do.
+                yield_now().await;
+            }
+            Ok(JsValue::from_str(&core(items.to_text())?))
         })
     }
 
@@ -484,6 +561,23 @@ pub fn try_timestamp_micros(value_json: &str) -> Option<f64> {
     normalize::parse_timestamp(&value)
         .ok()
         .map(|t| t.unix_micros() as f64)
+}
+
+/// [`try_timestamp_micros`] for many values at once (a JSON array of them): one call per page
+/// of models instead of one per field. `NaN` where a value is not a timestamp.
+#[wasm_bindgen(js_name = timestampsMicros)]
+pub fn timestamps_micros(values_json: &str) -> Vec<f64> {
+    let Ok(values) = serde_json::from_str::<Vec<Value>>(values_json) else {
+        return Vec::new();
+    };
+    values
+        .iter()
+        .map(|v| {
+            normalize::parse_timestamp(v)
+                .map(|t| t.unix_micros() as f64)
+                .unwrap_or(f64::NAN)
+        })
+        .collect()
 }
 
 /// Whether a model field of this name holds a timestamp.

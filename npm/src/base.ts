@@ -1,7 +1,7 @@
 // The plumbing clients and resources share: the wasm client, parameters, iteration.
 import { call, callAsync, InvalidRequestError } from "./errors.js";
 import { native } from "./native.js";
-import { wrap, type JsonObject, type JsonValue, type Model, type Page } from "./models.js";
+import { wrap, wrapAll, type JsonObject, type JsonValue, type Model, type Page } from "./models.js";
 import type { Client as NativeClient, Pager as NativePager } from "./wasm/pancake_wasm.js";
 
 /** The production base URL. */
@@ -20,6 +20,9 @@ export interface RequestOptions {
 export interface IterOptions extends RequestOptions {
   /** A `resumeToken` from an earlier iteration of the same list: continue right after it. */
   resume?: string;
+  /** Fetch the next page while the current one is read (default `true`); `false` sends each
+   * request only when its page is needed (no request ahead of a `break`). */
+  prefetch?: boolean;
 }
 
 /** A `fetch` function (the global one by default). */
@@ -61,12 +64,12 @@ function unixSeconds(value: unknown, param: string): unknown {
 }
 
 /** The API parameters of a call: `undefined`/`null` are dropped, Dates in `since`/`until`
- * become unix seconds, the `signal` and `resume` options are left out. @internal */
+ * become unix seconds, the `signal`, `resume` and `prefetch` options are left out. @internal */
 export function apiParams(input: Params | undefined, extra: Params = {}): Params {
   const out: Params = {};
   for (const source of [input ?? {}, extra]) {
     for (const [key, value] of Object.entries(source)) {
-      if (value === undefined || value === null || key === "signal" || key === "resume") continue;
+      if (value === undefined || value === null || key === "signal" || key === "resume" || key === "prefetch") continue;
       out[key] = key === "since" || key === "until" ? unixSeconds(value, key) : value;
     }
   }
@@ -76,18 +79,39 @@ export function apiParams(input: Params | undefined, extra: Params = {}): Params
 /** Every item of a list, fetched lazily page by page, in constant memory.
  *
  * `resumeToken` is valid after each item: pass it as `resume` to the same `iter()` call to
- * continue right after that item, with nothing missed or repeated. */
+ * continue right after that item, with nothing missed or repeated.
+ *
+ * While you read a page the next one is already being fetched (at most one page ahead, through
+ * the same rate limiter and retries). `return()` (a `break`) and the `signal` cancel it. */
 export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
   readonly #pager: NativePager;
   readonly #signal: AbortSignal | undefined;
-  #buffer: JsonObject[] = [];
+  /** Aborts the page fetched ahead when the iteration stops early; follows `#signal`. */
+  readonly #stop = new AbortController();
+  readonly #follow: (() => void) | undefined;
+  readonly #prefetch: boolean;
+  #buffer: T[] = [];
   #pos = 0;
   #done = false;
 
   /** @internal */
-  constructor(client: NativeClient, operation: string, params: Params, resume?: string, signal?: AbortSignal) {
+  constructor(
+    client: NativeClient,
+    operation: string,
+    params: Params,
+    resume?: string,
+    signal?: AbortSignal,
+    prefetch = true,
+  ) {
     this.#pager = call(() => client.paginate(operation, JSON.stringify(params), resume));
     this.#signal = signal;
+    this.#prefetch = prefetch;
+    if (signal) {
+      const stop = this.#stop;
+      this.#follow = () => stop.abort(signal.reason);
+      if (signal.aborted) this.#follow();
+      else signal.addEventListener("abort", this.#follow, { once: true });
+    }
   }
 
   /** An opaque token that resumes right after the last item returned. */
@@ -99,25 +123,39 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
   async next(): Promise<IteratorResult<T, undefined>> {
     while (this.#pos >= this.#buffer.length) {
       if (this.#done) return { done: true, value: undefined };
-      const text = await callAsync(() => this.#pager.nextPage(this.#signal) as Promise<string | undefined>);
+      // A page fetched ahead is not read once the caller's signal has aborted.
+      if (this.#signal?.aborted) throw abortReason(this.#signal);
+      let text: string | undefined;
+      try {
+        text = await callAsync(() => this.#pager.nextPage(this.#stop.signal, this.#prefetch) as Promise<string | undefined>);
+      } catch (e) {
+        if (this.#signal?.aborted) throw abortReason(this.#signal);
+        throw e;
+      }
       if (text === undefined) {
-        this.#done = true;
+        this.#finish();
         return { done: true, value: undefined };
       }
-      this.#buffer = JSON.parse(text) as JsonObject[];
+      this.#buffer = wrapAll<T>(JSON.parse(text) as JsonObject[]);
       this.#pos = 0;
     }
-    const item = this.#buffer[this.#pos] as JsonObject;
+    const item = this.#buffer[this.#pos] as T;
     this.#pos += 1;
-    return { done: false, value: wrap<T>(item) };
+    return { done: false, value: item };
   }
 
   /** Stops the iteration (a `break` in `for await` calls this). */
   async return(): Promise<IteratorResult<T, undefined>> {
-    this.#done = true;
+    this.#finish();
+    this.#stop.abort();
     this.#buffer = [];
     this.#pos = 0;
     return { done: true, value: undefined };
+  }
+
+  #finish(): void {
+    this.#done = true;
+    if (this.#follow) this.#signal?.removeEventListener("abort", this.#follow);
   }
 
   [Symbol.asyncIterator](): this {
@@ -133,6 +171,14 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
       out.push(r.value);
     }
   }
+}
+
+/** What an aborted signal throws (its reason, as fetch does). */
+function abortReason(signal: AbortSignal): unknown {
+  if (signal.reason !== undefined && signal.reason !== null) return signal.reason;
+  const e = new Error("the operation was aborted");
+  e.name = "AbortError";
+  return e;
 }
 
 interface ListPageJson {
@@ -184,7 +230,7 @@ export class BaseClient {
     );
     const data = JSON.parse(text) as ListPageJson;
     return {
-      items: data.items.map((item) => wrap<T>(item)),
+      items: wrapAll<T>(data.items),
       total: data.total ?? null,
       nextCursor: data.next_cursor ?? null,
       raw: wrap(data.response),
@@ -193,6 +239,6 @@ export class BaseClient {
 
   /** @internal */
   _iter<T extends Model>(operation: string, params: Params, options?: IterOptions): PageIterator<T> {
-    return new PageIterator<T>(this._native, operation, params, options?.resume, options?.signal);
+    return new PageIterator<T>(this._native, operation, params, options?.resume, options?.signal, options?.prefetch ?? true);
   }
 }

@@ -123,26 +123,101 @@ function isTimestampField(key: string): boolean {
   return yes;
 }
 
-function toDate(value: JsonValue): unknown {
-  if (typeof value !== "number" && typeof value !== "string") return wrapValue(null, value);
-  const micros = native().tryTimestampMicros(JSON.stringify(value));
-  return micros === undefined ? value : new Date(Math.floor(micros / 1000));
+// Wrapping runs in two passes over the same objects in the same order: the first collects
+// the value of every timestamp field, core converts them all in one call (its parsing rules,
+// one wasm call per page rather than one per field), the second builds the frozen models.
+
+type Stamp = string | number;
+
+function collect(raw: JsonObject, out: Stamp[]): void {
+  for (const key of Object.keys(raw)) collectValue(isTimestampField(key), raw[key] as JsonValue, out);
 }
 
-function wrapValue(key: string | null, value: JsonValue): unknown {
-  if (Array.isArray(value)) return Object.freeze(value.map((v) => wrapValue(key, v)));
-  if (value !== null && typeof value === "object") return wrap(value);
-  if (key !== null && isTimestampField(key)) return toDate(value);
+function collectValue(stamp: boolean, value: JsonValue, out: Stamp[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectValue(stamp, v, out);
+  } else if (value !== null && typeof value === "object") {
+    collect(value, out);
+  } else if (stamp && (typeof value === "string" || typeof value === "number")) {
+    out.push(value);
+  }
+}
+
+/** Core's reading of the collected timestamps, consumed in order by `build`. */
+class Stamps {
+  next = 0;
+  constructor(readonly micros: Float64Array) {}
+}
+
+/** Makes `raw` its own model, in place: it is a fresh `JSON.parse` result nobody else holds,
+ * so the model costs no copy. Only the server's values of the fields that became `Date`s are
+ * kept aside, for `toJSON()`. Nested objects become models the same way. */
+function build(raw: JsonObject, stamps: Stamps): JsonObject {
+  let sent: Record<string, JsonValue> | undefined;
+  for (const key of Object.keys(raw)) {
+    const value = raw[key] as JsonValue;
+    const stamp = isTimestampField(key);
+    if (!stamp && (value === null || typeof value !== "object")) continue;
+    const model = buildValue(stamp, value, stamps);
+    if (model !== value) {
+      sent ??= Object.create(null) as Record<string, JsonValue>;
+      sent[key] = value;
+      raw[key] = model as JsonValue;
+    }
+  }
+  if (Object.prototype.hasOwnProperty.call(raw, "toJSON")) {
+    sent ??= Object.create(null) as Record<string, JsonValue>;
+    sent.toJSON = raw.toJSON as JsonValue;
+  }
+  const model = raw;
+  Object.defineProperty(model, "toJSON", {
+    value: (): JsonObject => JSON.parse(JSON.stringify(serverShape(model, sent))) as JsonObject,
+    enumerable: false,
+  });
+  return Object.freeze(model);
+}
+
+/** The model with the server's values back in place of its `Date`s (nested models give theirs
+ * through their own `toJSON` when stringified). */
+function serverShape(model: JsonObject, sent: Record<string, JsonValue> | undefined): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(model)) out[key] = sent && key in sent ? sent[key] : model[key];
+  if (sent && "toJSON" in sent) out.toJSON = sent.toJSON;
+  return out;
+}
+
+function buildValue(stamp: boolean, value: JsonValue, stamps: Stamps): unknown {
+  if (Array.isArray(value)) {
+    if (stamp) {
+      // Elements may become Dates: a new array, the server's one is kept for toJSON().
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = buildValue(true, value[i] as JsonValue, stamps);
+      return Object.freeze(out);
+    }
+    for (const v of value) if (v !== null && typeof v === "object") buildValue(false, v, stamps);
+    return Object.freeze(value);
+  }
+  if (value !== null && typeof value === "object") return build(value, stamps);
+  if (stamp && (typeof value === "string" || typeof value === "number")) {
+    const micros = stamps.micros[stamps.next++] as number;
+    // NaN: core does not read this value as a timestamp; the model keeps it as sent.
+    return Number.isNaN(micros) ? value : new Date(Math.floor(micros / 1000));
+  }
   return value;
 }
 
-/** Wraps one JSON object as a read-only model. */
+/** Turns JSON objects (fresh from `JSON.parse`, not used elsewhere) into read-only models, in
+ * place, with one call into core for all their timestamps. */
+export function wrapAll<T extends Model = Model>(raws: readonly JsonObject[]): T[] {
+  const values: Stamp[] = [];
+  for (const raw of raws) collect(raw, values);
+  const micros = values.length ? native().timestampsMicros(JSON.stringify(values)) : new Float64Array(0);
+  if (micros.length !== values.length) throw new Error("pancake-api: core did not read every timestamp");
+  const stamps = new Stamps(micros);
+  return raws.map((raw) => build(raw, stamps) as unknown as T);
+}
+
+/** Turns one JSON object (fresh from `JSON.parse`) into a read-only model, in place. */
 export function wrap<T extends Model = Model>(raw: JsonObject): T {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) out[key] = wrapValue(key, raw[key] as JsonValue);
-  Object.defineProperty(out, "toJSON", {
-    value: (): JsonObject => JSON.parse(JSON.stringify(raw)) as JsonObject,
-    enumerable: false,
-  });
-  return Object.freeze(out) as unknown as T;
+  return wrapAll<T>([raw])[0] as T;
 }

@@ -22,7 +22,7 @@ import type {
   Tag,
   User,
 } from "./models.js";
-import { wrap } from "./models.js";
+import { wrapAll } from "./models.js";
 
 /** A tag id: a number, or its text form. */
 export type TagId = number | string;
@@ -291,7 +291,7 @@ export class Tags extends Resource {
   /** Every tag of the page. */
   async list(options?: RequestOptions): Promise<Tag[]> {
     const data = (await this._client._request("tags.list", {}, options)) as { tags?: JsonObject[] | null };
-    return (data.tags ?? []).map((t) => wrap<Tag>(t));
+    return wrapAll<Tag>(data.tags ?? []);
   }
 }
 
@@ -300,7 +300,7 @@ export class Users extends Resource {
   /** Every staff member of the page. */
   async list(options?: RequestOptions): Promise<User[]> {
     const data = (await this._client._request("users.list", {}, options)) as { users?: JsonObject[] | null };
-    return (data.users ?? []).map((u) => wrap<User>(u));
+    return wrapAll<User>(data.users ?? []);
   }
   /** Sets who takes turns on new inbox and comment conversations. */
   setRoundRobin(params: { inbox?: string[]; comment?: string[] } & RequestOptions): Promise<Model> {
@@ -386,7 +386,7 @@ export class Pages extends Resource {
       pages?: JsonObject[] | null;
     };
     const pages = data.categorized && typeof data.categorized === "object" ? data.categorized.activated : data.pages;
-    return (pages ?? []).map((x) => wrap<PageInfo>(x));
+    return wrapAll<PageInfo>(pages ?? []);
   }
   /** A new page access token for one of the user's pages. */
   generatePageAccessToken(pageId: string, options?: RequestOptions): Promise<PageAccessToken> {

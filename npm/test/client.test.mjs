@@ -212,8 +212,97 @@ describe("pagination", () => {
   test("break in for-await stops fetching", async () => {
     const p = page();
     let n = 0;
-    for await (const _ of p.customers.iter({ since: SINCE, until: UNTIL, page_size: 10 })) if (++n === 3) break;
+    for await (const _ of p.customers.iter({ since: SINCE, until: UNTIL, page_size: 10, prefetch: false })) if (++n === 3) break;
     assert.equal((await opsOf("customers.list")).length, 1);
+    // With prefetch (the default) at most the one page ahead is asked, and it is cancelled.
+    await mock.reset();
+    n = 0;
+    for await (const _ of p.customers.iter({ since: SINCE, until: UNTIL, page_size: 10 })) if (++n === 3) break;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok((await opsOf("customers.list")).length <= 2);
+  });
+
+  test("prefetch: the next page is asked while the current one is read", async () => {
+    const p = page({ requestsPerSecond: null }); // no wait for the realm's rate limit
+    const it = p.customers.iter({ since: SINCE, until: UNTIL, page_size: 10 });
+    await it.next();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await opsOf("customers.list")).length, 2, "page 2 asked before item 11 was");
+    await it.return();
+  });
+
+  test("prefetch: resume after items 1, 99, 100, 101 of 100-item pages, nothing lost or repeated", async () => {
+    const p = page();
+    const params = { since: SINCE, until: UNTIL, page_size: 100 };
+    const full = (await p.customers.iter({ ...params, prefetch: false }).toArray()).map((c) => c.id);
+    assert.ok(full.length > 101, `need more than 101 customers, the mock has ${full.length}`);
+    assert.equal(new Set(full).size, full.length);
+    for (const stop of [1, 99, 100, 101]) {
+      const it = p.customers.iter(params);
+      const head = [];
+      for (let i = 0; i < stop; i++) head.push((await it.next()).value.id);
+      // Let the prefetch of the following page land first: it must not count as read.
+      await new Promise((r) => setTimeout(r, 100));
+      const token = it.resumeToken;
+      await it.return();
+      const rest = (await p.customers.iter({ ...params, resume: token }).toArray()).map((c) => c.id);
+      assert.deepEqual([...head, ...rest], full, `stop ${stop}`);
+    }
+  });
+
+  test("prefetch: abort or break while the page ahead is in flight leaves no unhandled rejection", async () => {
+    const unhandled = [];
+    const onUnhandled = (e) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      // A fetch that holds every request after the first for 400 ms, and reports aborts.
+      let calls = 0;
+      const aborted = [];
+      const slowFetch = (url, init) => {
+        calls += 1;
+        if (calls === 1) return fetch(url, init);
+        return new Promise((resolve, reject) => {
+          const t = setTimeout(() => fetch(url, init).then(resolve, reject), 400);
+          init.signal?.addEventListener("abort", () => {
+            clearTimeout(t);
+            aborted.push(calls);
+            reject(init.signal.reason);
+          }, { once: true });
+        });
+      };
+      const p = page({ fetch: slowFetch, requestsPerSecond: null });
+      const params = { since: SINCE, until: UNTIL, page_size: 10 };
+
+      // Abort: the caller sees the signal's reason, nothing is left to reject later.
+      const ac = new AbortController();
+      const reason = new Error("user cancelled");
+      const it = p.customers.iter({ ...params, signal: ac.signal });
+      for (let i = 0; i < 10; i++) assert.equal((await it.next()).done, false);
+      setTimeout(() => ac.abort(reason), 50);
+      await assert.rejects(it.next(), (e) => e === reason);
+      assert.deepEqual(aborted, [2], "the page ahead was cancelled");
+
+      // Aborted while the caller still reads a page that arrived: the next page is not handed out.
+      calls = 0;
+      const ac2 = new AbortController();
+      const it2 = p.customers.iter({ ...params, signal: ac2.signal });
+      await it2.next();
+      await new Promise((r) => setTimeout(r, 600));
+      ac2.abort(reason);
+      for (let i = 1; i < 10; i++) await it2.next();
+      await assert.rejects(it2.next(), (e) => e === reason);
+
+      // break: the page ahead is cancelled quietly.
+      calls = 0;
+      aborted.length = 0;
+      let n = 0;
+      for await (const _ of p.customers.iter(params)) if (++n === 5) break;
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual(aborted, [2]);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });
 

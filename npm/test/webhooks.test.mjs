@@ -48,3 +48,35 @@ for (const c of CASES) {
     if (c.expect_dedup_key) assert.equal(event.dedupKey, c.expect_dedup_key);
   });
 }
+
+test("models: nested models, timestamp arrays and odd keys round-trip through toJSON()", () => {
+  const body = {
+    event_type: "not_a_known_event",
+    data: {
+      a_at: [1700000000, { inserted_at: "2025-07-05T00:00:00", name: "x" }, "not a time", [1700000001]],
+      toJSON: 5,
+      nested: { updated_at: 1700000000000, list: [{ created_at: "2025-07-05T00:00:00Z" }], plain: [1, "2"] },
+      inserted_at: null,
+    },
+  };
+  const event = parseWebhook(JSON.stringify(body));
+  assert.deepEqual(event.toJSON(), body);
+  assert.deepEqual(JSON.parse(JSON.stringify(event.data)), body);
+  const data = event.data.data;
+  assert.deepEqual(data.toJSON(), body.data);
+  assert.ok(data.a_at[0] instanceof Date);
+  assert.ok(data.a_at[1].inserted_at instanceof Date);
+  assert.equal(data.a_at[2], "not a time");
+  assert.ok(data.a_at[3][0] instanceof Date);
+  assert.equal(data.inserted_at, null);
+  assert.ok(data.nested.updated_at instanceof Date);
+  assert.ok(data.nested.list[0].created_at instanceof Date);
+  assert.deepEqual(data.nested.toJSON(), body.data.nested);
+  for (const v of [data, data.a_at, data.a_at[1], data.a_at[3], data.nested, data.nested.list, data.nested.plain]) {
+    assert.ok(Object.isFrozen(v));
+  }
+  assert.ok(!Object.keys(data).includes("toJSON"));
+  const copy = data.toJSON();
+  copy.nested.updated_at = 0;
+  assert.deepEqual(data.toJSON(), body.data);
+});

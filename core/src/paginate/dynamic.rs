@@ -14,9 +14,68 @@ use crate::operations;
 trait Erased: Send + Sync {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>>;
     fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>>;
+    fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems>;
     fn is_done(&self) -> bool;
     fn resume_token(&self) -> String;
     fn resume_token_after(&self, consumed: usize) -> String;
+}
+
+/// Typed items whose JSON text is written on demand.
+trait ItemsText {
+    fn to_text(&self) -> serde_json::Result<String>;
+    fn len(&self) -> usize;
+}
+
+impl<T: Serialize> ItemsText for Vec<T> {
+    fn to_text(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+}
+
+/// The items of a page [`DynPaginator::handle_response_items`] handled, still typed: their
+/// JSON text is written by [`PageItems::to_text`], straight from the typed items (no
+/// intermediate [`Value`] tree), when the caller wants it (e.g. after it has sent the request
+/// for the next page).
+pub struct PageItems {
+    items: Box<dyn ItemsText>,
+    status: u16,
+}
+
+impl std::fmt::Debug for PageItems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageItems")
+            .field("len", &self.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PageItems {
+    fn new<T: Serialize + 'static>(items: Vec<T>, response: &HttpResponse) -> Self {
+        Self {
+            items: Box::new(items),
+            status: response.status,
+        }
+    }
+
+    /// The number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the page yielded no item.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The items as one JSON array text: the same JSON [`DynPaginator::handle_response`] gives.
+    pub fn to_text(&self) -> Result<String> {
+        self.items
+            .to_text()
+            .map_err(|e| Error::decode(e.to_string(), self.status, b""))
+    }
 }
 
 fn to_json<T: Serialize>(items: Vec<T>, response: &HttpResponse) -> Result<Vec<Value>> {
@@ -32,13 +91,17 @@ fn to_json<T: Serialize>(items: Vec<T>, response: &HttpResponse) -> Result<Vec<V
 impl<E> Erased for Paginator<E>
 where
     E: Paginated + Send + Sync,
-    E::Item: Serialize,
+    E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
         Paginator::next_request(self, ctx)
     }
     fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
         to_json(Paginator::handle_response(self, response)?, response)
+    }
+    fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {
+        let items = Paginator::handle_response(self, response)?;
+        Ok(PageItems::new(items, response))
     }
     fn is_done(&self) -> bool {
         Paginator::is_done(self)
@@ -54,7 +117,7 @@ where
 impl<E> Erased for WindowedPaginator<E>
 where
     E: Windowed + Send + Sync,
-    E::Item: Serialize,
+    E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
         WindowedPaginator::next_request(self, ctx)
@@ -64,6 +127,10 @@ where
             WindowedPaginator::handle_response(self, response)?,
             response,
         )
+    }
+    fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {
+        let items = WindowedPaginator::handle_response(self, response)?;
+        Ok(PageItems::new(items, response))
     }
     fn is_done(&self) -> bool {
         WindowedPaginator::is_done(self)
@@ -154,6 +221,13 @@ impl DynPaginator {
     /// Reads the response to the last request: the page's new items as JSON.
     pub fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
         self.inner.handle_response(response)
+    }
+
+    /// [`DynPaginator::handle_response`] with the items kept typed until
+    /// [`PageItems::to_text`]: same items, same state change. A binding that hands pages over
+    /// as JSON text uses it to send the next request before writing this page's text.
+    pub fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {
+        self.inner.handle_response_items(response)
     }
 
     /// Whether the last page was handled.

@@ -15,7 +15,7 @@ mod paginator;
 mod token;
 mod windowed;
 
-pub use dynamic::DynPaginator;
+pub use dynamic::{DynPaginator, PageItems};
 pub use paginator::{PageState, Paginator};
 pub use windowed::WindowedPaginator;
 

@@ -99,14 +99,50 @@ impl Transport {
             policy: self.policy,
             cancel: cancel.clone(),
         };
-        std::thread::spawn(move || {
+        run_on_worker_thread(Box::new(move || {
             let _ = tx.send(job(&worker));
-        });
+        }));
         Pending {
             rx: Some(rx),
             cancel,
         }
     }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// How long an idle worker thread waits for a job before it exits.
+const WORKER_IDLE: Duration = Duration::from_secs(30);
+
+/// Runs `job` on an idle worker thread, or on a new one when none is idle. Threads are kept
+/// for a while after their job: a sync hands out one job per page, and a fresh thread per
+/// page (stack mapping, page faults) measurably slowed it down.
+fn run_on_worker_thread(job: Job) {
+    static IDLE: Mutex<Vec<mpsc::Sender<Job>>> = Mutex::new(Vec::new());
+    let mut job = job;
+    loop {
+        let idle = IDLE.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match idle {
+            // A thread that just timed out has dropped its receiver: take the job back.
+            Some(worker) => match worker.send(job) {
+                Ok(()) => return,
+                Err(mpsc::SendError(back)) => job = back,
+            },
+            None => break,
+        }
+    }
+    std::thread::spawn(move || {
+        let mut job = job;
+        loop {
+            job();
+            let (tx, rx) = mpsc::channel();
+            IDLE.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+            match rx.recv_timeout(WORKER_IDLE) {
+                Ok(next) => job = next,
+                Err(_) => return,
+            }
+        }
+    });
 }
 
 /// What a job on a worker thread sends with.

@@ -19,10 +19,6 @@ use serde_json::Value;
 
 use transport::{Pending, Transport, Worker};
 
-/// mimalloc: decoding a page allocates many small strings and maps, which the system
-/// allocator serves markedly slower (measured by `make bench`'s throughput benchmark).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn parse_params(py: Python<'_>, params: &str) -> PyResult<Value> {
     serde_json::from_str(params)

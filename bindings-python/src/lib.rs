@@ -19,7 +19,6 @@ use serde_json::Value;
 
 use transport::{Pending, Transport, Worker};
 
-
 fn parse_params(py: Python<'_>, params: &str) -> PyResult<Value> {
     serde_json::from_str(params)
         .map_err(|e| errors::to_py(py, &Error::invalid("params", format!("not JSON: {e}"))))

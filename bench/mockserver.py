@@ -79,6 +79,12 @@ def page_token(page_id: str) -> str:
     return f"mock-page-token-{page_id}"
 
 
+def count_repeats(journal: List[Any], op: Optional[str] = None) -> int:
+    """Requests in the journal that repeat an earlier one exactly (retries, e.g. after a 429)."""
+    sent = [f"{r['path']}?{r.get('query', '')}" for r in journal if op is None or r.get("op") == op]
+    return len(sent) - len(set(sent))
+
+
 def count_ops(journal: List[Any], op: Optional[str] = None) -> int:
     """Requests in the journal (of operation ``op`` if given)."""
     return sum(1 for r in journal if op is None or r.get("op") == op)

@@ -17,7 +17,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::Value;
 
-use transport::Transport;
+use transport::{Pending, Transport, Worker};
 
 fn parse_params(py: Python<'_>, params: &str) -> PyResult<Value> {
     serde_json::from_str(params)
@@ -128,9 +128,38 @@ impl Client {
 }
 
 /// Walks a list operation page by page; the state is core's paginator.
+///
+/// From the second page on, the page after the one handed out is already being fetched and
+/// decoded on a worker thread while Python reads the current one (reading only the first page
+/// costs one request). The worker advances a copy of the paginator that is adopted only when
+/// its page is handed out, so resume tokens always describe what Python received and a
+/// prefetch nobody collects changes nothing (it is cancelled when the pager goes).
 #[pyclass(module = "pancake_api._native")]
 struct Pager {
-    inner: Mutex<DynPaginator>,
+    state: Mutex<PagerState>,
+}
+
+struct PagerState {
+    /// The paginator after the last page handed out.
+    paginator: DynPaginator,
+    /// Pages handed out so far.
+    pages: u64,
+    /// The next page, being fetched ahead.
+    ahead: Option<Pending<PageResult>>,
+}
+
+/// A fetched and decoded page: its new items as JSON text and the paginator past it; `None`
+/// when the list was already exhausted.
+type PageResult = Result<Option<(String, DynPaginator)>, Error>;
+
+/// Fetches and decodes the page after `paginator`'s state (on a worker thread).
+fn fetch_page(worker: &Worker, ctx: &Context, mut paginator: DynPaginator) -> PageResult {
+    let Some(request) = paginator.next_request(ctx)? else {
+        return Ok(None);
+    };
+    let response = worker.send(request)?;
+    let items = paginator.handle_response_items(&response)?.to_text()?;
+    Ok(Some((items, paginator)))
 }
 
 impl Pager {
@@ -144,9 +173,24 @@ impl Pager {
         let paginator =
             operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
         Ok(Pager {
-            inner: Mutex::new(paginator),
+            state: Mutex::new(PagerState {
+                paginator,
+                pages: 0,
+                ahead: None,
+            }),
         })
     }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, PagerState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn spawn_fetch(client: &Client, paginator: DynPaginator) -> Pending<PageResult> {
+    let ctx = client.ctx.clone();
+    client
+        .transport
+        .spawn(move |worker| fetch_page(worker, &ctx, paginator))
 }
 
 #[pymethods]
@@ -154,28 +198,36 @@ impl Pager {
     /// Fetches the next page and returns its new items as a JSON array, or `None` when the
     /// list is exhausted.
     fn next_page(&self, py: Python<'_>, client: &Client) -> PyResult<Option<String>> {
-        let request = {
-            let p = self.inner.lock().unwrap();
-            p.next_request(&client.ctx)
-                .map_err(|e| errors::to_py(py, &e))?
+        let (ahead, paginator) = {
+            let mut st = self.state();
+            (st.ahead.take(), st.paginator.clone())
         };
-        let Some(request) = request else {
+        let pending = match ahead {
+            Some(pending) => pending,
+            None if paginator.is_done() => return Ok(None),
+            None => spawn_fetch(client, paginator),
+        };
+        let Some((items, paginator)) = pending.wait(py)?.map_err(|e| errors::to_py(py, &e))? else {
             return Ok(None);
         };
-        let response = client.send(py, request)?;
-        let mut p = self.inner.lock().unwrap();
-        let items = p
-            .handle_response(&response)
-            .map_err(|e| errors::to_py(py, &e))?;
-        Ok(Some(to_json(&Value::Array(items))))
+        let mut st = self.state();
+        st.pages += 1;
+        if st.pages >= 2 && !paginator.is_done() {
+            st.ahead = Some(spawn_fetch(client, paginator.clone()));
+        }
+        st.paginator = paginator;
+        Ok(Some(items))
     }
 
     /// The next request of this pager as `{"method", "url"}` JSON (URL unredacted), or
     /// `None`, without sending it; with [`Pager::feed`] it replays the shared vectors.
     fn next_request(&self, py: Python<'_>, context: &str) -> PyResult<Option<String>> {
         let ctx = context_from_json(py, context)?;
-        let p = self.inner.lock().unwrap();
-        let req = p.next_request(&ctx).map_err(|e| errors::to_py(py, &e))?;
+        let req = self
+            .state()
+            .paginator
+            .next_request(&ctx)
+            .map_err(|e| errors::to_py(py, &e))?;
         Ok(req.map(|r| to_json(&serde_json::json!({"method": r.method.as_str(), "url": r.url}))))
     }
 
@@ -192,20 +244,19 @@ impl Pager {
             headers,
             body: body.to_vec(),
         };
-        let items = self
-            .inner
-            .lock()
-            .unwrap()
-            .handle_response(&resp)
-            .map_err(|e| errors::to_py(py, &e))?;
-        Ok(to_json(&Value::Array(items)))
+        self.state()
+            .paginator
+            .handle_response_items(&resp)
+            .and_then(|items| items.to_text())
+            .map_err(|e| errors::to_py(py, &e))
     }
 
     /// A token that resumes right after the first `consumed` items of the last page fetched
     /// (after everything handed out when `consumed` is `None`).
     #[pyo3(signature = (consumed=None))]
     fn resume_token(&self, consumed: Option<usize>) -> String {
-        let p = self.inner.lock().unwrap();
+        let st = self.state();
+        let p = &st.paginator;
         match consumed {
             Some(n) => p.resume_token_after(n),
             None => p.resume_token(),
@@ -214,7 +265,7 @@ impl Pager {
 
     /// Whether the list is exhausted.
     fn is_done(&self) -> bool {
-        self.inner.lock().unwrap().is_done()
+        self.state().paginator.is_done()
     }
 }
 

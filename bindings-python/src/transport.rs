@@ -2,6 +2,7 @@
 //! loop of the Python binding (decide → wait → send → feed back); every policy lives in core.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -75,37 +76,134 @@ impl Transport {
         py: Python<'_>,
         request: HttpRequest,
     ) -> Result<HttpResponse, Result<PyErr, Error>> {
+        self.spawn(move |worker| worker.send(request))
+            .wait(py)
+            .map_err(Ok)?
+            .map_err(Err)
+    }
+
+    /// Runs `job` on a worker thread and returns at once; [`Pending::wait`] collects its
+    /// result. The job sends through the [`Worker`] it is given (rate limiting and retries
+    /// included). Paginators use it to fetch and decode the next page while the caller still
+    /// reads the current one.
+    pub fn spawn<T, F>(&self, job: F) -> Pending<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Worker) -> T + Send + 'static,
+    {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker = Worker {
+            agent: self.agent.clone(),
+            limiter: self.limiter.clone(),
+            policy: self.policy,
+            cancel: cancel.clone(),
+        };
+        run_on_worker_thread(Box::new(move || {
+            let _ = tx.send(job(&worker));
+        }));
+        Pending {
+            rx: Some(rx),
+            cancel,
+        }
+    }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// How long an idle worker thread waits for a job before it exits.
+const WORKER_IDLE: Duration = Duration::from_secs(30);
+
+/// Runs `job` on an idle worker thread, or on a new one when none is idle. Threads are kept
+/// for a while after their job: a sync hands out one job per page, and a fresh thread per
+/// page (stack mapping, page faults) measurably slowed it down.
+fn run_on_worker_thread(job: Job) {
+    static IDLE: Mutex<Vec<mpsc::Sender<Job>>> = Mutex::new(Vec::new());
+    let mut job = job;
+    loop {
+        let idle = IDLE.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match idle {
+            // A thread that just timed out has dropped its receiver: take the job back.
+            Some(worker) => match worker.send(job) {
+                Ok(()) => return,
+                Err(mpsc::SendError(back)) => job = back,
+            },
+            None => break,
+        }
+    }
+    std::thread::spawn(move || {
+        let mut job = job;
+        loop {
+            job();
+            let (tx, rx) = mpsc::channel();
+            IDLE.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+            match rx.recv_timeout(WORKER_IDLE) {
+                Ok(next) => job = next,
+                Err(_) => return,
+            }
+        }
+    });
+}
+
+/// What a job on a worker thread sends with.
+pub struct Worker {
+    agent: ureq::Agent,
+    limiter: Arc<Mutex<RateLimiter>>,
+    policy: RetryPolicy,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Worker {
+    /// The driver loop (decide → wait → send → feed back); every policy is core's [`Call`].
+    /// Once the job is cancelled it stops before its next wait or send, as a connection
+    /// error before sending.
+    pub fn send(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
+        let cancelled = || Error::connection("cancelled", true);
         let mut call = Call::new(request, self.policy, now_ms());
         loop {
+            if self.cancel.load(Ordering::Relaxed) {
+                return Err(cancelled());
+            }
             let action = {
                 let mut limiter = self.limiter.lock().unwrap();
                 call.next(&mut limiter, now_ms(), fastrand::f64())
             };
             match action {
-                Action::Send(req) => match self.send_interruptibly(py, req) {
-                    Ok(Ok(resp)) => call.on_response(resp),
-                    Ok(Err(e)) => call.on_error(e),
-                    Err(py_err) => return Err(Ok(py_err)),
+                Action::Send(req) => match send(&self.agent, &req) {
+                    Ok(resp) => call.on_response(resp),
+                    Err(e) => call.on_error(e),
                 },
-                Action::Wait { ms } => sleep_interruptibly(py, ms).map_err(Ok)?,
-                Action::Done(result) => return result.map_err(Err),
+                Action::Wait { ms } => {
+                    let deadline = Instant::now() + Duration::from_millis(ms);
+                    loop {
+                        let left = deadline.saturating_duration_since(Instant::now());
+                        if left.is_zero() {
+                            break;
+                        }
+                        if self.cancel.load(Ordering::Relaxed) {
+                            return Err(cancelled());
+                        }
+                        std::thread::sleep(left.min(SIGNAL_POLL));
+                    }
+                }
+                Action::Done(result) => return result,
             }
         }
     }
+}
 
-    /// Runs the request on a worker thread and waits for it with the GIL released, waking up
-    /// often enough that Ctrl-C interrupts even a slow answer.
-    fn send_interruptibly(
-        &self,
-        py: Python<'_>,
-        request: HttpRequest,
-    ) -> PyResult<Result<HttpResponse, Error>> {
-        let (tx, rx) = mpsc::channel();
-        let agent = self.agent.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(send(&agent, &request));
-        });
-        let mut rx = rx;
+/// A job running on a worker thread. Dropping it before its result arrives cancels what has
+/// not started yet (a rate-limit wait, a retry); a request already sent is not undone.
+pub struct Pending<T> {
+    rx: Option<mpsc::Receiver<T>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl<T: Send> Pending<T> {
+    /// Waits for the result with the GIL released, waking up often enough that Ctrl-C
+    /// interrupts even a slow answer (the Python exception is returned and the job cancelled).
+    pub fn wait(mut self, py: Python<'_>) -> PyResult<T> {
+        let mut rx = self.rx.take().expect("a job is waited for once");
         loop {
             // The receiver is not `Sync`: move it into the GIL-free closure and back.
             let (got, back) = py.detach(move || (rx.recv_timeout(SIGNAL_POLL), rx));
@@ -114,22 +212,18 @@ impl Transport {
                 Ok(result) => return Ok(result),
                 Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Ok(Err(Error::connection("the transport thread died", false)))
+                    return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                        "the transport thread died",
+                    ))
                 }
             }
         }
     }
 }
 
-fn sleep_interruptibly(py: Python<'_>, ms: u64) -> PyResult<()> {
-    let deadline = Instant::now() + Duration::from_millis(ms);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Ok(());
-        }
-        py.detach(|| std::thread::sleep(left.min(SIGNAL_POLL)));
-        py.check_signals()?;
+impl<T> Drop for Pending<T> {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 }
 

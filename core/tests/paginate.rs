@@ -778,6 +778,31 @@ fn dyn_paginator_pages_json() {
     assert!(matches!(err, Error::InvalidRequest { ref field, .. } if field == "until"));
 }
 
+#[test]
+fn dyn_paginator_clone_is_independent() {
+    // A binding fetches ahead on a copy: advancing the copy leaves the original (and its
+    // resume tokens) exactly where it was, and adopting the copy continues from there.
+    let all = items(4);
+    let mut p = DynPaginator::from_params::<ByOffset>(&json!({}), None).unwrap();
+    let req = p.next_request(&ctx()).unwrap().unwrap();
+    p.handle_response(&serve(&all, &req.url)).unwrap();
+    let (token, after_one, url) = (
+        p.resume_token(),
+        p.resume_token_after(1),
+        p.next_request(&ctx()).unwrap().unwrap().url,
+    );
+    let mut ahead = p.clone();
+    let req = ahead.next_request(&ctx()).unwrap().unwrap();
+    let next = ahead.handle_response(&serve(&all, &req.url)).unwrap();
+    assert!(!next.is_empty());
+    assert_ne!(ahead.resume_token(), token);
+    assert_eq!(p.resume_token(), token);
+    assert_eq!(p.resume_token_after(1), after_one);
+    assert_eq!(p.next_request(&ctx()).unwrap().unwrap().url, url);
+    let p = ahead;
+    assert_ne!(p.next_request(&ctx()).unwrap().map(|r| r.url), Some(url));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resume anywhere: nothing missed, nothing repeated
 

@@ -18,6 +18,7 @@ trait Erased: Send + Sync {
     fn is_done(&self) -> bool;
     fn resume_token(&self) -> String;
     fn resume_token_after(&self, consumed: usize) -> String;
+    fn clone_box(&self) -> Box<dyn Erased>;
 }
 
 /// Typed items whose JSON text is written on demand.
@@ -90,7 +91,7 @@ fn to_json<T: Serialize>(items: Vec<T>, response: &HttpResponse) -> Result<Vec<V
 
 impl<E> Erased for Paginator<E>
 where
-    E: Paginated + Send + Sync,
+    E: Paginated + Send + Sync + 'static,
     E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
@@ -112,11 +113,14 @@ where
     fn resume_token_after(&self, consumed: usize) -> String {
         Paginator::resume_token_after(self, consumed)
     }
+    fn clone_box(&self) -> Box<dyn Erased> {
+        Box::new(self.clone())
+    }
 }
 
 impl<E> Erased for WindowedPaginator<E>
 where
-    E: Windowed + Send + Sync,
+    E: Windowed + Send + Sync + 'static,
     E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
@@ -141,6 +145,9 @@ where
     fn resume_token_after(&self, consumed: usize) -> String {
         WindowedPaginator::resume_token_after(self, consumed)
     }
+    fn clone_box(&self) -> Box<dyn Erased> {
+        Box::new(self.clone())
+    }
 }
 
 /// A paginator over any list operation, its items as lossless JSON: what bindings drive.
@@ -149,6 +156,17 @@ where
 /// `next_request` gives `None`; a failed response changes nothing.
 pub struct DynPaginator {
     inner: Box<dyn Erased>,
+}
+
+/// A copy is independent: a binding can advance a copy on another thread (fetching ahead)
+/// and adopt it only when the caller asks for that page, so an abandoned fetch changes
+/// nothing and resume tokens always describe what was handed out.
+impl Clone for DynPaginator {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.clone_box(),
+        }
+    }
 }
 
 impl std::fmt::Debug for DynPaginator {

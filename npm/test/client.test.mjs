@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -485,11 +485,19 @@ test("the README's quickstart runs as written against the mock", async () => {
   const readme = readFileSync(join(dirname(require.resolve("pancake-api/package.json")), "README.md"), "utf8");
   const code = readme.match(/```js\n([\s\S]*?)```/)[1];
   const file = join(dirname(fileURLToPath(import.meta.url)), "quickstart.mjs");
+  // Written next to the tests so that `import "pancake-api"` resolves as it does for a user;
+  // removed afterwards, or the next `node --test test/` would run it as a test file.
   writeFileSync(file, code);
-  const { status, stdout, stderr } = spawnSync(process.execPath, [file], {
-    encoding: "utf8",
-    env: { ...process.env, PANCAKE_ACCESS_TOKEN: USER_TOKEN, PANCAKE_BASE_URL: mock.url },
-  });
+  let result;
+  try {
+    result = spawnSync(process.execPath, [file], {
+      encoding: "utf8",
+      env: { ...process.env, PANCAKE_ACCESS_TOKEN: USER_TOKEN, PANCAKE_BASE_URL: mock.url },
+    });
+  } finally {
+    rmSync(file, { force: true });
+  }
+  const { status, stdout, stderr } = result;
   assert.equal(status, 0, stderr);
   assert.ok(stdout.trim().split("\n").length > 10, stdout);
 });

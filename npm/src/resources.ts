@@ -379,14 +379,9 @@ export class ChatPlugin extends Resource {
 
 /** The user's pages. */
 export class Pages extends Resource {
-  /** Every page the user manages. */
+  /** Every page the user manages (the active ones when the server groups them). */
   async list(options?: RequestOptions): Promise<PageInfo[]> {
-    const data = (await this._client._request("pages.list", {}, options)) as {
-      categorized?: { activated?: JsonObject[] | null } | null;
-      pages?: JsonObject[] | null;
-    };
-    const pages = data.categorized && typeof data.categorized === "object" ? data.categorized.activated : data.pages;
-    return wrapAll<PageInfo>(pages ?? []);
+    return (await this._client._list<PageInfo>("pages.list", {}, options)).items;
   }
   /** A new page access token for one of the user's pages. */
   generatePageAccessToken(pageId: string, options?: RequestOptions): Promise<PageAccessToken> {

@@ -27,16 +27,45 @@ pub struct Page {
     pub extra: Extra,
 }
 
-/// The response of `GET /v1/pages`.
+/// The response of `GET /v1/pages`: the documents show `{"pages": [...]}`; the live service
+/// has also been seen grouping them as `{"categorized": {"activated": [...], ...}}`.
+/// [`PageList::active_pages`] reads either shape.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageList {
-    /// The pages.
+    /// The pages (the documented shape).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub pages: Maybe<Vec<Page>>,
+    /// The pages grouped by state (the other shape).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub categorized: Maybe<CategorizedPages>,
     /// Fields this SDK does not know yet (`success`, ...).
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// The pages of a [`PageList`] grouped by state.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CategorizedPages {
+    /// The pages the user can use.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub activated: Maybe<Vec<Page>>,
+    /// Other groups (`inactivated`, ...), kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl PageList {
+    /// The pages the user can use: `categorized.activated` when the response is grouped,
+    /// else `pages`; empty when neither is there (or is `null`).
+    pub fn active_pages(&self) -> &[Page] {
+        let listed = match self.categorized.get() {
+            Some(groups) => groups.activated.get(),
+            None => self.pages.get(),
+        };
+        listed.map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The response of `POST /v1/pages/{page_id}/generate_page_access_token`. The documents give no
@@ -71,6 +100,32 @@ impl fmt::Debug for GeneratedToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_pages_reads_either_shape() {
+        let flat: PageList =
+            serde_json::from_str(r#"{"pages":[{"id":"1","name":"A"}],"success":true}"#).unwrap();
+        assert_eq!(flat.active_pages().len(), 1);
+        let grouped = r#"{"categorized":{"activated":[{"id":"2"},{"id":3}],"inactivated":[{"id":"4"}]},"success":true}"#;
+        let grouped: PageList = serde_json::from_str(grouped).unwrap();
+        let ids: Vec<String> = grouped
+            .active_pages()
+            .iter()
+            .map(|p| p.id.get().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, ["2", "3"]);
+        // Nothing is lost: the other group is kept as sent.
+        let back = serde_json::to_value(&grouped).unwrap();
+        assert_eq!(back["categorized"]["inactivated"][0]["id"], "4");
+        for empty in [
+            r#"{}"#,
+            r#"{"pages":null}"#,
+            r#"{"categorized":{"activated":null}}"#,
+        ] {
+            let list: PageList = serde_json::from_str(empty).unwrap();
+            assert!(list.active_pages().is_empty(), "{empty}");
+        }
+    }
 
     #[test]
     fn debug_hides_the_token() {

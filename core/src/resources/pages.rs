@@ -3,10 +3,12 @@
 
 use crate::context::{encode_segment, Api, Context, NoQuery};
 use crate::endpoint::Endpoint;
-use crate::error::Result;
-use crate::http::{Body, HttpRequest, Method, RetrySafety};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
 use crate::models::page::{GeneratedToken, PageList};
-use crate::operations::{op, Operation};
+use crate::operations::{self, op, Operation};
 use crate::resources::conversations::require_text;
 
 /// Lists the pages the user (the context's `access_token`) manages.
@@ -71,16 +73,57 @@ impl Endpoint for GeneratePageAccessToken {
     }
 }
 
+/// One response of `pages.list` as `{items, total: null, next_cursor: null, response}`, the
+/// items being [`PageList::active_pages`]: which shape the server used is decided here, once,
+/// for every binding.
+fn list_pages(params: &Value, response: &HttpResponse) -> Result<Value> {
+    let output = operations::params::<ListPages>(params)?.parse(response)?;
+    let decode_err =
+        |e: serde_json::Error| Error::decode(e.to_string(), response.status, &response.body);
+    Ok(serde_json::json!({
+        "items": serde_json::to_value(output.active_pages()).map_err(decode_err)?,
+        "total": null,
+        "next_cursor": null,
+        "response": serde_json::to_value(&output).map_err(decode_err)?,
+    }))
+}
+
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<ListPages>("pages.list"),
+    Operation {
+        list_page: Some(list_pages),
+        ..op::<ListPages>("pages.list")
+    },
     op::<GeneratePageAccessToken>("pages.generate_page_access_token"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::HttpResponse;
+
+    #[test]
+    fn list_page_reads_either_shape() {
+        let page = |body: &str| {
+            operations::list_page(
+                "pages.list",
+                &serde_json::json!({}),
+                &HttpResponse::new(200, body),
+            )
+            .unwrap()
+        };
+        let flat = page(r#"{"pages":[{"id":"1"}],"success":true}"#);
+        assert_eq!(flat["items"], serde_json::json!([{"id": "1"}]));
+        let grouped = page(
+            r#"{"categorized":{"activated":[{"id":"2","x":1}],"inactivated":[{"id":"3"}]},"success":true}"#,
+        );
+        assert_eq!(grouped["items"], serde_json::json!([{"id": "2", "x": 1}]));
+        assert_eq!(grouped["total"], Value::Null);
+        assert_eq!(
+            grouped["response"]["categorized"]["inactivated"][0]["id"],
+            "3"
+        );
+        assert_eq!(page("{}")["items"], serde_json::json!([]));
+    }
 
     #[test]
     fn token_generation_uses_the_path_and_the_user_token() {

@@ -139,14 +139,8 @@ class Pages(Resource):
 
     @operation("pages.list")
     def list(self) -> List[PageInfo]:
-        """Every page the user manages."""
-        data = self._client._request("pages.list", {})
-        categorized = data.get("categorized")
-        if isinstance(categorized, dict):
-            pages = categorized.get("activated") or []
-        else:
-            pages = data.get("pages") or []
-        return [PageInfo(p) for p in pages]
+        """Every page the user manages (the active ones when the server groups them)."""
+        return self._client._list("pages.list", {}, PageInfo).items
 
     @operation("pages.generate_page_access_token")
     def generate_page_access_token(self, page_id: str) -> PageAccessToken:

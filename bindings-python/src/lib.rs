@@ -129,9 +129,8 @@ impl Client {
 
 /// Walks a list operation page by page; the state is core's paginator.
 ///
-/// From the second page on, the page after the one handed out is already being fetched and
-/// decoded on a worker thread while Python reads the current one (reading only the first page
-/// costs one request). The worker advances a copy of the paginator that is adopted only when
+/// Once a page is handed out, the one after it is already being fetched and decoded on a
+/// worker thread while Python reads the current one (as the npm package does). The worker advances a copy of the paginator that is adopted only when
 /// its page is handed out, so resume tokens always describe what Python received and a
 /// prefetch nobody collects changes nothing (it is cancelled when the pager goes).
 #[pyclass(module = "pancake_api._native")]
@@ -142,8 +141,6 @@ struct Pager {
 struct PagerState {
     /// The paginator after the last page handed out.
     paginator: DynPaginator,
-    /// Pages handed out so far.
-    pages: u64,
     /// The next page, being fetched ahead.
     ahead: Option<Pending<PageResult>>,
 }
@@ -175,7 +172,6 @@ impl Pager {
         Ok(Pager {
             state: Mutex::new(PagerState {
                 paginator,
-                pages: 0,
                 ahead: None,
             }),
         })
@@ -211,8 +207,7 @@ impl Pager {
             return Ok(None);
         };
         let mut st = self.state();
-        st.pages += 1;
-        if st.pages >= 2 && !paginator.is_done() {
+        if !paginator.is_done() {
             st.ahead = Some(spawn_fetch(client, paginator.clone()));
         }
         st.paginator = paginator;

@@ -60,9 +60,8 @@ class PageIterator(Generic[T]):
     ``resume_token`` is valid after each item: pass it as ``resume=`` to the same ``iter()``
     call to continue right after that item, with nothing missed or repeated.
 
-    From the second page on, the next page is fetched (within the rate limit) while you read
-    the current one, so a loop stopped early may have fetched one page it did not use; reading
-    only the first page costs one request.
+    While you read a page the next one is already being fetched (within the rate limit), so a
+    loop stopped early may have fetched one page it did not use.
     """
 
     def __init__(

@@ -1,7 +1,7 @@
 """``iter()`` fetches the next page ahead while the caller reads the current one.
 
-From the second page on, the page after the one handed out is fetched and decoded on a worker
-thread; it is adopted only when the caller asks for it, so resume tokens describe what was
+Once a page is handed out, the page after it is fetched and decoded on a worker thread (as in
+the npm package); it is adopted only when the caller asks for it, so resume tokens describe what was
 handed out, an abandoned prefetch changes nothing, and an error of the prefetched page is
 raised when that page is asked for, not earlier.
 """
@@ -61,13 +61,15 @@ def _wait_for(m: Mock, pages: List[int]) -> List[int]:
     return _page_numbers(m)
 
 
-def test_reading_the_first_page_costs_one_request(server: Mock) -> None:
+def test_reading_the_first_page_fetches_only_the_next_one_ahead(server: Mock) -> None:
     page = _page(server)
     _clear_journal(server)
     it = page.customers.iter(since=SINCE, until=UNTIL, page_size=SIZE)
     assert len(list(itertools.islice(it, SIZE))) == SIZE
+    # Page 2 is asked while the caller has not asked for it, and nothing beyond it.
+    assert _wait_for(server, [1, 2]) == [1, 2]
     time.sleep(0.3)
-    assert _page_numbers(server) == [1]
+    assert _page_numbers(server) == [1, 2]
 
 
 def test_the_page_after_the_second_is_fetched_ahead(server: Mock) -> None:

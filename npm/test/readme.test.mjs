@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -88,5 +88,7 @@ test("the README's webhook receiver replies once to a customer message, never to
   } finally {
     receiver?.kill();
     await mock.stop();
+    // Removed, or the next `node --test test/` would run it as a test file.
+    rmSync(file, { force: true });
   }
 });

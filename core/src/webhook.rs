@@ -63,6 +63,8 @@ fn ts(value: &Maybe<Value>) -> Option<Timestamp> {
 
 /// The outer object every webhook body shares; `D` is the kind's `data`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "{D}Envelope"))]
 #[non_exhaustive]
 pub struct Envelope<D> {
     /// The kind of event (`messaging`, `conversation`, ...).
@@ -106,6 +108,7 @@ pub type ConnectStatusEvent = Envelope<ConnectStatusData>;
 
 /// The `data` of a `messaging` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessagingData {
     /// The conversation the message belongs to.
@@ -124,6 +127,7 @@ pub struct MessagingData {
 
 /// The `data` of a `conversation` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ConversationData {
     /// The conversation as it is after the change.
@@ -136,6 +140,7 @@ pub struct ConversationData {
 
 /// The `data` of a `subscription` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SubscriptionData {
     /// The subscription.
@@ -148,6 +153,7 @@ pub struct SubscriptionData {
 
 /// The `data` of a `post` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostData {
     /// The post, in full.
@@ -160,6 +166,7 @@ pub struct PostData {
 
 /// The `data` of a `connect_status` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ConnectStatusData {
     /// `connected` or `disconnected`.
@@ -186,6 +193,7 @@ impl ConnectStatusData {
 
 /// A sender: a conversation's `from`, a message's `from`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WebhookSender {
     /// Platform id of the sender (PSID, or the page id for page-side messages).
@@ -208,6 +216,7 @@ pub struct WebhookSender {
 /// A conversation's `read_watermarks`: a list of markers in conversation events, an object
 /// (or `null`) in messaging events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ReadWatermarks {
@@ -229,6 +238,7 @@ impl ReadWatermarks {
 
 /// The conversation inside a `messaging` or `conversation` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WebhookConversation {
     /// The conversation id.
@@ -292,6 +302,7 @@ impl WebhookConversation {
 
 /// The message inside a `messaging` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WebhookMessage {
     /// The message id.
@@ -401,6 +412,7 @@ impl WebhookMessage {
 
 /// Image dimensions of a post attachment.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MediaImage {
     /// Height in pixels.
@@ -416,6 +428,7 @@ pub struct MediaImage {
 
 /// The media of a post attachment.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Media {
     /// The image dimensions.
@@ -428,6 +441,7 @@ pub struct Media {
 
 /// Where a post attachment lives.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AttachmentTarget {
     /// The attachment id.
@@ -446,6 +460,7 @@ pub struct AttachmentTarget {
 
 /// One attachment of a post.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostAttachment {
     /// `video`, `photo`, ...
@@ -471,6 +486,7 @@ pub struct PostAttachment {
 /// A post's `attachments`: ids and details, and (in post events) the first attachment's
 /// `type`, `title` and `target` repeated at the top.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostAttachments {
     /// Attachment ids.
@@ -495,6 +511,7 @@ pub struct PostAttachments {
 
 /// The post inside a `post` event, or the post commented on in a `messaging` event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WebhookPost {
     /// The post id.
@@ -538,6 +555,7 @@ impl WebhookPost {
 
 /// A Pancake subscription (`subscription` events).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Subscription {
     /// The subscription id.
@@ -621,6 +639,7 @@ impl Subscription {
 
 /// One webhook body, by kind. Serialising it gives back the JSON received.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WebhookEvent {

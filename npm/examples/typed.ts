@@ -13,18 +13,21 @@ import {
 export async function sync(baseUrl: string, accessToken: string, signal?: AbortSignal): Promise<number> {
   const user = new UserClient({ accessToken, baseUrl, requestsPerSecond: 5 });
   const pages = await user.pages.list({ signal });
+  // Model fields are typed from core's Rust structs: any field may be absent or null.
   const first = pages[0];
-  if (!first) return 0;
-  const token = await user.pages.generatePageAccessToken(first.id);
-  const page: PageClient = user.page(first.id, token.page_access_token);
+  if (first?.id == null) return 0;
+  const pageId = String(first.id); // page ids arrive as numbers or strings
+  const token = await user.pages.generatePageAccessToken(pageId);
+  if (!token.page_access_token) return 0;
+  const page: PageClient = user.page(pageId, token.page_access_token);
 
   const one: Page<Customer> = await page.customers.list({ since: new Date(0), until: new Date(), page_size: 10 });
   const total: number | null = one.total;
   let count = 0;
   const it = page.customers.iter({ since: 0, until: Math.floor(Date.now() / 1000), signal });
   for await (const c of it) {
-    const when: Date = c.inserted_at;
-    const name: string = c.name;
+    const when: Date | undefined = c.inserted_at ?? undefined;
+    const name: string = c.name ?? "(no name)";
     void when;
     void name;
     if (++count === 5) {
@@ -35,7 +38,8 @@ export async function sync(baseUrl: string, accessToken: string, signal?: AbortS
   }
   const tags = await page.tags.list();
   const conv = (await page.conversations.list()).items[0];
-  if (conv && tags[0]) await page.conversations.addTag(conv.id, tags[0].id);
+  const tagId = tags[0]?.id;
+  if (conv?.id && tagId != null) await page.conversations.addTag(conv.id, tagId);
   try {
     await page.customers.list({ since: new Date(0), until: new Date(), page_size: 500 });
   } catch (e) {

@@ -41,6 +41,8 @@ if [ "$PROFILE" != dev ]; then
 fi
 
 cd "$NPM_DIR"
+# The model types are generated from core's Rust structs (via tests/schema/models.json).
+node scripts/gen-types.mjs --check
 rm -rf dist
 tsc -p tsconfig.json
 mkdir -p dist/wasm

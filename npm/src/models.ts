@@ -22,83 +22,12 @@ export interface Model {
   readonly [field: string]: unknown;
 }
 
-/** A page the user manages (`user.pages.list()`). */
-export interface PageInfo extends Model {
-  readonly id: string;
-  readonly name: string;
-  readonly platform?: string;
-}
-/** The answer of `generatePageAccessToken`; `page_access_token` is the secret. */
-export interface PageAccessToken extends Model {
-  readonly page_access_token: string;
-}
-/** A tag of the page (ids are numbers, `-99` included). */
-export interface Tag extends Model {
-  readonly id: number;
-  readonly text: string;
-  readonly color?: string;
-}
-/** An inbox or comment conversation. */
-export interface Conversation extends Model {
-  readonly id: string;
-  readonly type: string;
-  readonly page_id: string;
-  readonly tags?: readonly unknown[];
-  readonly snippet?: string | null;
-  readonly inserted_at: Date;
-  readonly updated_at: Date;
-}
-/** One message of a conversation. */
-export interface Message extends Model {
-  readonly id: string;
-  readonly message?: string | null;
-  readonly attachments?: readonly unknown[];
-  readonly inserted_at: Date;
-}
-/** A page customer; `id` is what updates and notes take, `psid` joins conversations. */
-export interface Customer extends Model {
-  readonly id: string;
-  readonly psid: string;
-  readonly name: string;
-  readonly phone_numbers?: readonly unknown[];
-  readonly notes?: readonly Note[];
-  readonly inserted_at: Date;
-}
-/** A note on a customer (its timestamps are milliseconds on the wire). */
-export interface Note extends Model {
-  readonly id?: string;
-  readonly message?: string;
-  readonly created_at?: Date;
-}
-/** A post of the page. */
-export interface Post extends Model {
-  readonly id: string;
-  readonly message?: string | null;
-  readonly inserted_at: Date;
-}
-/** A SIP call log. */
-export interface CallLog extends Model {
-  readonly id: string;
-}
-/** A staff member of the page. */
-export interface User extends Model {
-  readonly id: string;
-  readonly name: string;
-}
-/** A conversation exported from ads (`export_data`). */
-export interface ExportedConversation extends Model {
-  readonly id: string;
-}
-/** An uploaded content; its `id` goes into `messages.send({ content_ids: [...] })`. */
-export interface Content extends Model {
-  readonly id: string;
-}
+// The model types (`Customer`, `Conversation`, ... and everything nested in them) are generated
+// from core's Rust structs: see models.generated.ts.
+export type * from "./models.generated.js";
+
 /** A statistics answer; its shape depends on the endpoint and its parameters. */
 export type Statistics = Model;
-/** A chat plugin message. */
-export interface ChatPluginMessage extends Model {
-  readonly id?: string;
-}
 
 /** One page of a list: its items, plus what the server said about the rest. */
 export interface Page<T extends Model> {

@@ -1,33 +1,43 @@
 // Webhook events pushed by Pancake (webhook.yaml), parsed by the same Rust core as the Python
 // package: typed, lossless (`toJSON()` gives back the event as received), timestamps as `Date`s.
 import { call } from "./errors.js";
-import { wrap, type JsonObject, type Model } from "./models.js";
+import {
+  wrap,
+  type ConnectStatusDataEnvelope,
+  type ConversationDataEnvelope,
+  type JsonObject,
+  type MessagingDataEnvelope,
+  type Model,
+  type PostDataEnvelope,
+  type SubscriptionDataEnvelope,
+} from "./models.js";
 import { native } from "./native.js";
 
 /** The event kinds Pancake pushes; `other` is any `event_type` this SDK does not know yet. */
 export type WebhookKind = "messaging" | "conversation" | "subscription" | "post" | "connect_status";
 
-interface EventBase<K extends string> {
+interface EventBase<K extends string, D extends Model = Model> {
   /** Which event this is: narrow on it (`switch (event.kind)`). */
   readonly kind: K;
   /** A stable key for deduplicating redeliveries (the `request_id`, or a hash of the body). */
   readonly dedupKey: string;
-  /** The event as received, with attribute access and `Date` timestamps. */
-  readonly data: Model;
+  /** The event as received, with attribute access and `Date` timestamps (its type is
+   * generated from core's Rust model of this event). */
+  readonly data: D;
   /** The event exactly as received. */
   toJSON(): JsonObject;
 }
 
 /** A new message in a conversation (`event_type: messaging`). */
-export type MessagingEvent = EventBase<"messaging">;
+export type MessagingEvent = EventBase<"messaging", MessagingDataEnvelope>;
 /** A conversation changed: tags, assignees, read state (`event_type: conversation`). */
-export type ConversationEvent = EventBase<"conversation">;
+export type ConversationEvent = EventBase<"conversation", ConversationDataEnvelope>;
 /** A page's subscription changed (`event_type: subscription`). */
-export type SubscriptionEvent = EventBase<"subscription">;
+export type SubscriptionEvent = EventBase<"subscription", SubscriptionDataEnvelope>;
 /** A post was created or changed (`event_type: post`). */
-export type PostEvent = EventBase<"post">;
+export type PostEvent = EventBase<"post", PostDataEnvelope>;
 /** A page's connection status changed (`event_type: connect_status`). */
-export type ConnectStatusEvent = EventBase<"connect_status">;
+export type ConnectStatusEvent = EventBase<"connect_status", ConnectStatusDataEnvelope>;
 /** An event kind this SDK does not know yet, kept whole. */
 export type OtherEvent = EventBase<"other">;
 

@@ -11,6 +11,7 @@ use super::common::{Extra, FlexBool, FlexNum, Maybe};
 
 /// One call.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CallLog {
     /// The call id (003).
@@ -68,6 +69,7 @@ pub struct CallLog {
 
 /// One page of call logs, under `call_logs` (000) or `data` (003).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CallLogList {
     /// The calls, as 000 names them.

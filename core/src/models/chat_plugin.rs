@@ -8,6 +8,7 @@ use crate::normalize::{parse_timestamp, Timestamp};
 
 /// The response of `POST /pke_chat_plugin/messages`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SentPluginMessage {
     /// The message id.
@@ -29,6 +30,7 @@ pub struct SentPluginMessage {
 
 /// Who sent a chat plugin message.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PluginSender {
     /// The sender id.
@@ -50,6 +52,7 @@ pub struct PluginSender {
 
 /// An image of a link preview.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PluginImage {
     /// The image URL.
@@ -62,6 +65,7 @@ pub struct PluginImage {
 
 /// An attachment of a chat plugin message (a link preview, an image, ...).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PluginAttachment {
     /// `link`, `photo`, ...
@@ -89,6 +93,7 @@ pub struct PluginAttachment {
 
 /// A message of a chat plugin conversation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PluginMessage {
     /// The message id.
@@ -153,6 +158,7 @@ impl PluginMessage {
 
 /// The response of `GET /pke_chat_plugin/messages`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PluginMessages {
     /// The messages.

@@ -99,9 +99,26 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Maybe<T> {
     }
 }
 
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Maybe<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Maybe_{}", T::schema_name()).into()
+    }
+
+    /// The field may be absent (every `Maybe` field has `#[serde(default)]`) or `null`.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<Option<T>>()
+    }
+}
+
 /// An id that the API sends as a number in some places and a string in others
 /// (tag ids: `3`, `-99`, `"tag_216"`). Serialises back in the form it arrived in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FlexId {
     /// A numeric id.
@@ -150,6 +167,7 @@ impl From<String> for FlexId {
 /// A number that may arrive as a JSON number or as a numeric string (schema drift).
 /// Serialises back in the form it arrived in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FlexNum {
     /// An integer.
@@ -189,6 +207,7 @@ impl From<i64> for FlexNum {
 
 /// A boolean that may arrive as `true`/`false`, `0`/`1` or `"true"`/`"false"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FlexBool {
     /// A JSON boolean.

@@ -6,6 +6,7 @@ use super::common::{Extra, Maybe};
 
 /// An uploaded file: its id goes into a message's `content_ids`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UploadedContent {
     /// The content id.

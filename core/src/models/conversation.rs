@@ -19,6 +19,7 @@ fn text_timestamp(value: &Maybe<String>) -> Option<Timestamp> {
 
 /// A party in a conversation: its `from`, `last_sent_by`, a message's `from`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Participant {
     /// Facebook id / PSID (or the page id for page-side messages).
@@ -55,6 +56,7 @@ pub struct Participant {
 
 /// A tag object inside a conversation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ConversationTag {
     /// The tag id.
@@ -80,6 +82,7 @@ pub struct ConversationTag {
 /// An entry of a conversation's `tags`: a bare id (`-99`, `"string"`) or a tag object.
 /// Removed tags appear as `null`, so lists are `Vec<Option<TagRef>>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum TagRef {
@@ -101,6 +104,7 @@ impl TagRef {
 
 /// A staff member: assignees, assignment history entries.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AssignUser {
     /// Pancake user UUID.
@@ -122,6 +126,7 @@ pub struct AssignUser {
 
 /// What an assignment change did.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AssigneePayload {
     /// Users added.
@@ -137,6 +142,7 @@ pub struct AssigneePayload {
 
 /// One entry of `assignee_histories`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AssigneeHistory {
     /// When it happened (ISO text as sent).
@@ -155,6 +161,7 @@ pub struct AssigneeHistory {
 
 /// What a tag change did.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagHistoryPayload {
     /// `add`, `remove`, `clone`, ...
@@ -176,6 +183,7 @@ pub struct TagHistoryPayload {
 
 /// One entry of `tag_histories`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagHistory {
     /// When it happened (ISO text as sent).
@@ -194,6 +202,7 @@ pub struct TagHistory {
 
 /// A customer reference inside a conversation (`customers[]`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CustomerRef {
     /// Page-customer id.
@@ -212,6 +221,7 @@ pub struct CustomerRef {
 
 /// A phone number captured in a conversation, with where it was found.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CapturedPhone {
     /// The number as stored (not normalised).
@@ -242,6 +252,7 @@ pub struct CapturedPhone {
 
 /// An entry of `recent_phone_numbers`: a bare string or a [`CapturedPhone`] object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum PhoneEntry {
@@ -263,6 +274,7 @@ impl PhoneEntry {
 
 /// How far a participant has read.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReadWatermark {
     /// The participant.
@@ -295,6 +307,7 @@ impl ReadWatermark {
 /// A conversation (inbox thread, comment thread, livestream thread). Also the answer of
 /// `conversations.assign`, which returns the updated conversation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Conversation {
     /// The conversation id (`{page_id}_{psid}`, `{post}_{comment}`, ...).
@@ -403,6 +416,7 @@ pub struct Conversation {
 
 /// A staff member who has seen a conversation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SeenUser {
     /// Facebook id.
@@ -434,6 +448,7 @@ impl Conversation {
 /// The response of the conversation lists (v2: the 60 newest or older ones from a cursor;
 /// v1: a page of a time window, with `total`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ConversationList {
     /// The conversations.
@@ -449,6 +464,7 @@ pub struct ConversationList {
 
 /// The response of adding or removing a conversation tag.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagChange {
     /// The conversation's tag ids after the change.

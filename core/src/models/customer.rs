@@ -13,6 +13,7 @@ use crate::normalize::{parse_timestamp, Timestamp};
 /// A customer's birthday: a `YYYY-MM-DD` string in the customer list (unknown parts `00`), an
 /// object `{date, month, year}` inside conversations and messages (unknown parts `0`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Birthday {
@@ -24,6 +25,7 @@ pub enum Birthday {
 
 /// The object form of [`Birthday`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct BirthdayParts {
     /// Day of month (`0` when unknown).
@@ -42,6 +44,7 @@ pub struct BirthdayParts {
 
 /// Who wrote a note.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NoteAuthor {
     /// The Pancake user UUID.
@@ -61,6 +64,7 @@ pub struct NoteAuthor {
 /// An internal note about a customer. `created_at`, `updated_at` and `removed_at` are unix
 /// **milliseconds**; read them with [`Note::created_at_timestamp`] and friends.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Note {
     /// The note id (what `notes.update` / `notes.delete` take as `note_id`).
@@ -132,6 +136,7 @@ impl Note {
 
 /// A page customer (an item of `page_customers`, or a conversation's `page_customer`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Customer {
     /// Pancake's page-customer UUID (`page_customer_id` for update and notes).
@@ -202,6 +207,7 @@ impl Customer {
 
 /// The response of `GET /pages/{page_id}/page_customers`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CustomerList {
     /// How many customers match in total.
@@ -218,6 +224,7 @@ pub struct CustomerList {
 /// The answer of a write that only reports success (`{"success": true}`): customer updates,
 /// notes, marking read. Anything else the server adds is kept in `extra`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Ack {
     /// Whether the write succeeded (`false` never reaches here: it is an error).

@@ -9,6 +9,7 @@ use crate::normalize::{parse_timestamp, Timestamp};
 /// Someone named in an exported conversation (the sender, a customer, an assignee, a staff
 /// member who saw it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ExportPerson {
     /// The id (a Facebook id for `from`, a Pancake UUID for customers and assignees).
@@ -36,6 +37,7 @@ pub struct ExportPerson {
 
 /// One conversation that came from an ad.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ExportedConversation {
     /// The conversation id.
@@ -96,6 +98,7 @@ impl ExportedConversation {
 
 /// One page (up to 60) of exported conversations.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ExportedConversations {
     /// The conversations.

@@ -9,6 +9,7 @@ use crate::normalize::{parse_timestamp, Timestamp};
 
 /// A media attachment of a message.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Attachment {
     /// `photo`, `video`, `sticker`, `template`, ...
@@ -45,6 +46,7 @@ pub struct Attachment {
 
 /// One message (inbox message or comment).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Message {
     /// The message id.
@@ -160,6 +162,7 @@ impl Message {
 /// The response of `GET .../messages`: the messages plus a snapshot of the customer and
 /// conversation (profile, notes, phones, orders, ...).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessageList {
     /// The conversation.
@@ -271,6 +274,7 @@ pub struct MessageList {
 
 /// A detailed customer profile returned with a conversation's messages.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessageCustomer {
     /// Page-customer id.
@@ -370,6 +374,7 @@ pub struct MessageCustomer {
 
 /// The answer to sending a message, a comment reply or a private reply.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SentMessage {
     /// The new message's id.

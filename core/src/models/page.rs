@@ -8,6 +8,7 @@ use super::common::{Extra, FlexId, Maybe};
 
 /// A page (Facebook page, Zalo OA, WhatsApp number, ...).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Page {
     /// The page id (`"256469571178082"`, `"wa_c.us@84328290781"`).
@@ -31,6 +32,7 @@ pub struct Page {
 /// has also been seen grouping them as `{"categorized": {"activated": [...], ...}}`.
 /// [`PageList::active_pages`] reads either shape.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PageList {
     /// The pages (the documented shape).
@@ -46,6 +48,7 @@ pub struct PageList {
 
 /// The pages of a [`PageList`] grouped by state.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CategorizedPages {
     /// The pages the user can use.
@@ -72,6 +75,7 @@ impl PageList {
 /// example; the token is expected in `page_access_token`, and anything else is kept in `extra`.
 /// `Debug` never shows the token.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GeneratedToken {
     /// The new page access token (the previous one stops working).

@@ -8,6 +8,7 @@ use crate::normalize::{parse_timestamp, Timestamp};
 
 /// Who published a post.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostAuthor {
     /// The author's id.
@@ -23,6 +24,7 @@ pub struct PostAuthor {
 
 /// Reaction counts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reactions {
     /// Angry.
@@ -53,6 +55,7 @@ pub struct Reactions {
 
 /// A post of the page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Post {
     /// The post id (`256469571178082_1719461745119729`).
@@ -96,6 +99,7 @@ impl Post {
 
 /// One page of posts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostList {
     /// The total number of posts in the span.

@@ -76,6 +76,22 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
     }
 }
 
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Keyed<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Keyed_{}", T::schema_name()).into()
+    }
+
+    /// An object whose keys are ids and whose values are all `T`.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<std::collections::BTreeMap<String, T>>()
+    }
+}
+
 fn hour_timestamp(hour: &Maybe<serde_json::Value>) -> Option<Result<Timestamp>> {
     hour.get().map(parse_timestamp)
 }
@@ -83,6 +99,7 @@ fn hour_timestamp(hour: &Maybe<serde_json::Value>) -> Option<Result<Timestamp>> 
 /// One campaign of `GET statistics/pages_campaigns`. Facebook's metrics arrive as strings,
 /// numbers or `null` depending on the campaign, so they are kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AdCampaignStat {
     /// The ad account id.
@@ -158,6 +175,7 @@ pub struct AdCampaignStat {
 
 /// One row of `GET statistics/ads` (by id or by time).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AdStat {
     /// The ad's name.
@@ -185,6 +203,7 @@ pub struct AdStat {
 
 /// One metric series of a chart: `data[i]` is the value on `categories[i]`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Series {
     /// The metric (`inbox`, `comment`, `total`, `new_customer_replied`,
@@ -201,6 +220,7 @@ pub struct Series {
 
 /// The chart of daily engagement statistics.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EngagementChart {
     /// Date labels (`26/8`, `6/7/2026`), newest first.
@@ -216,6 +236,7 @@ pub struct EngagementChart {
 
 /// One hour of engagement statistics (`by_hour=true`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct HourlyEngagement {
     /// The hour (`2021-08-26T13:00:00`), as sent.
@@ -250,6 +271,7 @@ impl HourlyEngagement {
 
 /// One staff member's engagement totals.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserEngagement {
     /// The staff member's Pancake UUID.
@@ -278,6 +300,7 @@ pub struct UserEngagement {
 /// The response of `GET statistics/customer_engagements`. Its shape depends on `by_hour`:
 /// a daily chart in `data`, or hourly rows in `statistics`; both are kept as sent.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EngagementStats {
     /// The daily chart (without `by_hour`).
@@ -296,6 +319,7 @@ pub struct EngagementStats {
 
 /// One hour of page statistics.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PageStat {
     /// The hour (`2021-04-01T12:00:00`), as sent.
@@ -348,6 +372,7 @@ impl PageStat {
 
 /// The response of `GET statistics/pages`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PageStats {
     /// Hourly rows.
@@ -360,6 +385,7 @@ pub struct PageStats {
 
 /// A tag chart: categories (`05/04`) and, per tag id (`tag_216`), one count per category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagChart {
     /// Date labels.
@@ -375,6 +401,7 @@ pub struct TagChart {
 
 /// The response of `GET statistics/tags`. Tag ids here are strings (`tag_216`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagStats {
     /// The chart over the requested range.
@@ -394,6 +421,7 @@ pub struct TagStats {
 /// Staff statistics: one hour of one staff member, or a staff member's totals (which add
 /// `user_name` and `user_fb_id`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserStat {
     /// The staff member's name (totals only).
@@ -444,6 +472,7 @@ impl UserStat {
 /// Staff statistics by time (`statistics`: staff UUID to hourly rows) and by staff member
 /// (`users`: staff UUID to totals).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserStatsData {
     /// Hourly rows per staff UUID.
@@ -459,6 +488,7 @@ pub struct UserStatsData {
 
 /// The response of `GET statistics/users` (one page).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserStats {
     /// The statistics.
@@ -472,6 +502,7 @@ pub struct UserStats {
 /// The response of `GET /v1/statistics/user` (several pages at once): the same two maps as
 /// [`UserStatsData`], at the top level.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MultiPageUserStats {
     /// Hourly rows per staff UUID.
@@ -487,6 +518,7 @@ pub struct MultiPageUserStats {
 
 /// One day (or hour) of new-customer statistics.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NewCustomerStat {
     /// The day (`2020-08-27`) or hour (`2020-08-12T16:00:00`), as sent.
@@ -524,6 +556,7 @@ impl NewCustomerStat {
 /// The `data` of new-customer statistics: a list (`group_by` `day` or `hour`), or a map from
 /// page id to a list (`group_by=page_id`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum NewCustomerData {
@@ -535,6 +568,7 @@ pub enum NewCustomerData {
 
 /// The response of `GET statistics/page_customers`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NewCustomerStats {
     /// The rows.

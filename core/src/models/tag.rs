@@ -7,6 +7,7 @@ use super::common::{Extra, FlexId, Maybe};
 /// A tag (`GET /pages/{page_id}/tags`). Ids are numbers here (including `-99`), strings
 /// elsewhere, hence [`FlexId`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag id.
@@ -28,6 +29,7 @@ pub struct Tag {
 
 /// The response of `GET /pages/{page_id}/tags`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagList {
     /// The tags (`null` and absent are kept apart).

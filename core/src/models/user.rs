@@ -10,6 +10,7 @@ use super::common::{Extra, FlexBool, Maybe};
 
 /// A staff member's permissions on the page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PagePermissions {
     /// Permission codes (`[100, 71, 81]`).
@@ -22,6 +23,7 @@ pub struct PagePermissions {
 
 /// A staff member (a Pancake user with access to the page).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct User {
     /// The Pancake user UUID (what `assignee_ids`, `user_ids` and round robin take).
@@ -55,6 +57,7 @@ pub struct User {
 
 /// The users taking turns on new inbox messages and comments.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundRobinUsers {
     /// User UUIDs for comments.
@@ -70,6 +73,7 @@ pub struct RoundRobinUsers {
 
 /// The response of `GET /pages/{page_id}/users`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserList {
     /// Active users.
@@ -88,6 +92,7 @@ pub struct UserList {
 
 /// The response of `POST /pages/{page_id}/round_robin_users`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundRobinUpdate {
     /// The server's confirmation (`Cài đặt đã được cập nhật thành công`).

@@ -83,7 +83,8 @@ PANCAKE_MOCK_BIN ?= $(CURDIR)/target/debug/pancake-mock
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 ## Installs what the JS suite needs (idempotent): wasm target, wasm-bindgen-cli at the pinned
-## version, Debian's chromium + chromedriver, the npm tools (typescript, binaryen's wasm-opt).
+## version, Debian's chromium + chromedriver, the npm tools (typescript, binaryen's wasm-opt,
+## and the deno, bun and workerd runtimes).
 setup-js: setup-rust
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
 		|| $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
@@ -96,7 +97,9 @@ build-js:
 	bash $(NPM_DIR)/scripts/build.sh
 
 ## The JS suite: build, pack, install the tarball in a fresh directory, node --test against the
-## mock, tsc --strict on the typed example, then wasm-bindgen-test in Node and headless Chromium.
+## mock, tsc --strict on the typed example, the same install in Deno, Bun and workerd
+## (npm/scripts/test-runtimes.sh; the runtimes are npm devDependencies), then wasm-bindgen-test
+## in Node and headless Chromium.
 test-js: build-js
 	$(CARGO) test --workspace --no-run --quiet  # the mock binary, as the Rust tests built it
 	@test -x "$(PANCAKE_MOCK_BIN)" || $(CARGO) build -p pancake-mock

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the npm package, installs the tarball into a fresh directory and runs the
-# `node --test` suite there against the real mock, so what is tested is what would be published.
+# `node --test` suite there against the real mock, so what is tested is what would be published;
+# then the same install in Deno, Bun and workerd (scripts/test-runtimes.sh).
 # Env: PANCAKE_MOCK_BIN (default <root>/target/debug/pancake-mock).
 set -euo pipefail
 NPM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,3 +26,6 @@ cp "$NPM_DIR/examples/typed.ts" "$WORK/typed.ts"
 "$NPM_DIR/node_modules/.bin/tsc" --strict --noEmit --target ES2022 --module NodeNext \
   --moduleResolution NodeNext --lib ES2022,DOM --types node --typeRoots "$NPM_DIR/node_modules/@types" "$WORK/typed.ts"
 echo "tsc --strict: typed example OK"
+
+# The same installed tarball in Deno, Bun and workerd (Cloudflare Workers' `workerd` condition).
+bash "$NPM_DIR/scripts/test-runtimes.sh" "$WORK"

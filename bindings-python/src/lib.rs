@@ -489,11 +489,12 @@ fn redact(text: &str) -> String {
 /// kind `other` for an unknown `event_type`), or raises `DecodeError`.
 #[pyfunction]
 fn parse_webhook(py: Python<'_>, body: &[u8]) -> PyResult<String> {
-    let event = pancake_core::webhook::parse_webhook(body).map_err(|e| errors::to_py(py, &e))?;
+    let event =
+        pancake_core::webhook::parse_webhook_value(body).map_err(|e| errors::to_py(py, &e))?;
     Ok(to_json(&serde_json::json!({
-        "kind": event.kind(),
-        "dedup_key": event.dedup_key(),
-        "event": event.to_value(),
+        "kind": event.kind,
+        "dedup_key": event.dedup_key,
+        "event": event.event,
     })))
 }
 

@@ -504,11 +504,11 @@ impl OfflinePager {
 /// received; kind `other` for an unknown `event_type`), or throws a decode error.
 #[wasm_bindgen(js_name = parseWebhook)]
 pub fn parse_webhook(body: &[u8]) -> Result<String, JsValue> {
-    let event = core(pancake_core::webhook::parse_webhook(body))?;
+    let event = core(pancake_core::webhook::parse_webhook_value(body))?;
     Ok(serde_json::json!({
-        "kind": event.kind(),
-        "dedup_key": event.dedup_key(),
-        "event": event.to_value(),
+        "kind": event.kind,
+        "dedup_key": event.dedup_key,
+        "event": event.event,
     })
     .to_string())
 }

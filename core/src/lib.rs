@@ -33,6 +33,7 @@ pub mod redact;
 pub mod resources;
 pub mod response;
 pub mod retry;
+pub mod shape;
 pub mod webhook;
 
 pub use context::{Context, DEFAULT_BASE_URL};

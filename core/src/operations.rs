@@ -8,7 +8,6 @@
 //! an unknown or mistyped parameter is an [`Error::InvalidRequest`] naming it.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::context::Context;
@@ -28,7 +27,8 @@ pub struct Operation {
     /// Builds the request from a JSON object of parameters.
     pub build: fn(&Context, &Value) -> Result<HttpRequest>,
     /// Parses a response (the same parameters are passed, for endpoints whose output depends
-    /// on them) to the lossless JSON of the typed model.
+    /// on them) to the JSON of the typed model, checked against its shape
+    /// ([`Endpoint::parse_value`]).
     pub parse: fn(&Value, &HttpResponse) -> Result<Value>,
     /// For list operations: a paginator from JSON parameters and an optional resume token.
     pub paginate: Option<StartPaginator>,
@@ -50,7 +50,6 @@ impl std::fmt::Debug for Operation {
 pub const fn op<E>(name: &'static str) -> Operation
 where
     E: Endpoint + DeserializeOwned,
-    E::Output: Serialize,
 {
     Operation {
         name,
@@ -66,8 +65,6 @@ where
 pub const fn paged<E>(name: &'static str) -> Operation
 where
     E: Paginated + DeserializeOwned + Send + Sync + 'static,
-    E::Output: Serialize,
-    E::Item: Serialize,
 {
     Operation {
         name,
@@ -84,8 +81,6 @@ where
 pub const fn windowed<E>(name: &'static str) -> Operation
 where
     E: Windowed + DeserializeOwned + Send + Sync + 'static,
-    E::Output: Serialize,
-    E::Item: Serialize,
 {
     Operation {
         name,
@@ -118,25 +113,14 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
 fn list_page_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
 where
     E: Paginated + DeserializeOwned,
-    E::Output: Serialize,
-    E::Item: Serialize,
 {
-    let endpoint = params::<E>(p)?;
-    let output = endpoint.parse(response)?;
-    let decode_err =
-        |e: serde_json::Error| Error::decode(e.to_string(), response.status, &response.body);
-    let whole = serde_json::to_value(&output).map_err(decode_err)?;
-    let (items, info) = E::split(output);
-    let items = items
-        .into_iter()
-        .map(serde_json::to_value)
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(decode_err)?;
+    let output = params::<E>(p)?.parse_value(response)?;
+    let (items, info) = E::split_value(output.clone());
     Ok(serde_json::json!({
         "items": items,
         "total": info.total,
         "next_cursor": info.next_cursor,
-        "response": whole,
+        "response": output,
     }))
 }
 
@@ -188,15 +172,8 @@ fn build_with<E: Endpoint + DeserializeOwned>(ctx: &Context, p: &Value) -> Resul
     params::<E>(p)?.to_request(ctx)
 }
 
-fn parse_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
-where
-    E: Endpoint + DeserializeOwned,
-    E::Output: Serialize,
-{
-    let endpoint = params::<E>(p)?;
-    let output = endpoint.parse(response)?;
-    serde_json::to_value(output)
-        .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
+fn parse_with<E: Endpoint + DeserializeOwned>(p: &Value, response: &HttpResponse) -> Result<Value> {
+    params::<E>(p)?.parse_value(response)
 }
 
 /// The parameter names operation `name` accepts.

@@ -87,8 +87,26 @@ fn status_text(status: u16) -> &'static str {
 /// Classifies a response: `Ok(())` when it is a success to decode, or the error it carries
 /// (an error status, or `success:false` under any status).
 pub fn check(response: &HttpResponse) -> Result<()> {
+    classify(response, serde_json::from_slice(&response.body).ok())
+}
+
+/// [`check`] on a body already parsed as JSON (`None` when it is not JSON), so a caller that
+/// needs the JSON anyway reads the body once.
+pub fn check_parsed(response: &HttpResponse, body: Option<&serde_json::Value>) -> Result<()> {
+    let envelope = body.filter(|v| v.is_object()).map(|v| {
+        let field = |k: &str| v.get(k).cloned();
+        Envelope {
+            success: field("success"),
+            error_code: field("error_code"),
+            message: field("message"),
+            error: field("error"),
+        }
+    });
+    classify(response, envelope)
+}
+
+fn classify(response: &HttpResponse, envelope: Option<Envelope>) -> Result<()> {
     let status = response.status;
-    let envelope: Option<Envelope> = serde_json::from_slice(&response.body).ok();
     let is_error_status = !(200..300).contains(&status);
     let failed = envelope.as_ref().is_some_and(Envelope::failed);
     if !is_error_status && !failed {

@@ -712,21 +712,14 @@ impl WebhookEvent {
     }
 
     /// A key for deduplicating redelivered events: the `request_id` when there is one, else
-    /// the kind and a 64-bit FNV-1a hash of the event's JSON (a redelivery repeats the body,
-    /// so it gets the same key; two different events practically never share one).
+    /// the kind and a 64-bit FNV-1a hash of the event's JSON with its keys sorted (a
+    /// redelivery repeats the body, so it gets the same key; two different events practically
+    /// never share one).
     pub fn dedup_key(&self) -> String {
-        if let Some(id) = self.request_id() {
-            return id.to_owned();
+        match self.request_id() {
+            Some(id) => id.to_owned(),
+            None => hashed_key(self.kind(), &self.to_value()),
         }
-        // The same bytes `serde_json::to_vec(self)` would give, through the `Value` serialiser
-        // `to_value` already uses (one serialiser per model instead of two: smaller wasm).
-        let json = self.to_value().to_string().into_bytes();
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in json {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        format!("{}:{hash:016x}", self.kind())
     }
 
     /// The event as a JSON value, exactly as received.
@@ -769,6 +762,85 @@ impl WebhookEvent {
             _ => WebhookEvent::Other(value),
         })
     }
+}
+
+/// The kind and a 64-bit FNV-1a hash of the event's JSON text with every object's keys
+/// sorted, so the key does not depend on the order a reader keeps them in.
+fn hashed_key(kind: &str, event: &Value) -> String {
+    fn sorted(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<_> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k.clone(), sorted(v)))
+                        .collect(),
+                )
+            }
+            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in sorted(event).to_string().into_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{kind}:{hash:016x}")
+}
+
+/// A webhook body read as JSON checked against its kind's shape ([`parse_webhook_value`]):
+/// what the bindings hand out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebhookJson {
+    /// One of [`KINDS`], `other` for an unknown `event_type` ([`WebhookEvent::kind`]).
+    pub kind: &'static str,
+    /// [`WebhookEvent::dedup_key`].
+    pub dedup_key: String,
+    /// The event exactly as received.
+    pub event: Value,
+}
+
+/// [`parse_webhook`] without the typed decode: the same checks and errors, the same kind and
+/// dedup key, and the event as JSON (`core/tests/shape_agreement.rs` compares the two on every
+/// webhook vector).
+pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
+    use crate::shape::Shaped;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::decode("empty webhook body", 0, body));
+    }
+    let event: Value = serde_json::from_slice(body)
+        .map_err(|e| Error::decode(format!("not JSON: {e}"), 0, body))?;
+    if !event.is_object() {
+        return Err(Error::decode(
+            "a webhook body must be a JSON object",
+            0,
+            event.to_string().as_bytes(),
+        ));
+    }
+    let (kind, shape) = match event.get("event_type").and_then(Value::as_str) {
+        Some(MESSAGING) => (MESSAGING, Some(MessagingEvent::SHAPE)),
+        Some(CONVERSATION) => (CONVERSATION, Some(ConversationEvent::SHAPE)),
+        Some(SUBSCRIPTION) => (SUBSCRIPTION, Some(SubscriptionEvent::SHAPE)),
+        Some(POST) => (POST, Some(PostEvent::SHAPE)),
+        Some(CONNECT_STATUS) => (CONNECT_STATUS, Some(ConnectStatusEvent::SHAPE)),
+        _ => (OTHER, None),
+    };
+    if let Some(shape) = shape {
+        crate::shape::check(shape, &event)
+            .map_err(|m| Error::decode(m.to_string(), 0, event.to_string().as_bytes()))?;
+    }
+    let dedup_key = match event.get("request_id").and_then(Value::as_str) {
+        Some(id) => id.to_owned(),
+        None => hashed_key(kind, &event),
+    };
+    Ok(WebhookJson {
+        kind,
+        dedup_key,
+        event,
+    })
 }
 
 /// Parses one webhook body (the bytes POSTed to the receiver).

@@ -5,6 +5,7 @@ use pancake_core::context::Api;
 use pancake_core::paginate::{
     DynPaginator, PageInfo, Paginated, Paginator, Position, Style, Windowed, WindowedPaginator,
 };
+use pancake_core::shape::{Field, Object, Shape, Shaped};
 use pancake_core::{Context, Endpoint, Error, HttpRequest, HttpResponse, Result};
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,63 @@ fn split(page: Page) -> (Vec<Item>, PageInfo) {
 
 fn key(item: &Item) -> Option<String> {
     item.id.clone()
+}
+
+// The same page read as JSON (what `DynPaginator` uses): its shape, split and key.
+static ITEM: Object = Object {
+    name: "Item",
+    fields: &[
+        Field {
+            name: "id",
+            required: false,
+            shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
+        },
+        Field {
+            name: "t",
+            required: false,
+            shape: &Shape::I64,
+        },
+    ],
+};
+static PAGE: Object = Object {
+    name: "Page",
+    fields: &[
+        Field {
+            name: "items",
+            required: true,
+            shape: &Shape::Array(&Shape::Object(&ITEM)),
+        },
+        Field {
+            name: "total",
+            required: false,
+            shape: &Shape::OneOf(&[&Shape::I64, &Shape::Null]),
+        },
+        Field {
+            name: "next",
+            required: false,
+            shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
+        },
+    ],
+};
+
+impl Shaped for Page {
+    const SHAPE: &'static Shape = &Shape::Object(&PAGE);
+}
+
+fn split_value(mut page: Value) -> (Vec<Value>, PageInfo) {
+    let info = PageInfo {
+        total: page.get("total").and_then(Value::as_u64),
+        next_cursor: page.get("next").and_then(Value::as_str).map(str::to_owned),
+    };
+    let items = match page.get_mut("items").map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    (items, info)
+}
+
+fn key_value(item: &Value) -> Option<String> {
+    item.get("id").and_then(Value::as_str).map(str::to_owned)
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -83,6 +141,12 @@ impl Paginated for ByPage {
     fn item_key(item: &Item) -> Option<String> {
         key(item)
     }
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_value(output)
+    }
+    fn item_key_value(item: &Value) -> Option<String> {
+        key_value(item)
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -120,6 +184,12 @@ impl Paginated for ByCursor {
     fn item_key(item: &Item) -> Option<String> {
         key(item)
     }
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_value(output)
+    }
+    fn item_key_value(item: &Value) -> Option<String> {
+        key_value(item)
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -156,6 +226,12 @@ impl Paginated for ByOffset {
     fn item_key(item: &Item) -> Option<String> {
         key(item)
     }
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_value(output)
+    }
+    fn item_key_value(item: &Value) -> Option<String> {
+        key_value(item)
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -189,6 +265,12 @@ impl Paginated for ByCount {
     }
     fn item_key(item: &Item) -> Option<String> {
         key(item)
+    }
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_value(output)
+    }
+    fn item_key_value(item: &Value) -> Option<String> {
+        key_value(item)
     }
 }
 
@@ -237,6 +319,12 @@ impl Paginated for ByWindow {
     }
     fn item_key(item: &Item) -> Option<String> {
         key(item)
+    }
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_value(output)
+    }
+    fn item_key_value(item: &Value) -> Option<String> {
+        key_value(item)
     }
 }
 

@@ -141,6 +141,15 @@ export interface AttachmentTarget extends Model {
   readonly thumbnail?: string | null;
 }
 
+/** Where an avatar request was redirected. */
+export interface AvatarLocation extends Model {
+  /**
+   * The CDN URL from the redirect's `Location`; absent when the transport followed the
+   * redirect itself (the body is then the image).
+   */
+  readonly location?: string | null;
+}
+
 /**
  * A customer's birthday: a `YYYY-MM-DD` string in the customer list (unknown parts `00`), an
  * object `{date, month, year}` inside conversations and messages (unknown parts `0`).

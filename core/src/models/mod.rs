@@ -10,6 +10,9 @@ pub mod export;
 pub mod message;
 pub mod page;
 pub mod post;
+/// Generated tables of every model's JSON shape (see [`crate::shape`]).
+#[rustfmt::skip]
+pub mod shapes;
 pub mod statistics;
 pub mod tag;
 pub mod user;

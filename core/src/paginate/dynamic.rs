@@ -1,7 +1,6 @@
 //! [`DynPaginator`]: any list operation paged by name, its items as JSON.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::{Paginated, Paginator, Windowed, WindowedPaginator};
@@ -22,26 +21,12 @@ trait Erased: Send + Sync {
 }
 
 /// Typed items whose JSON text is written on demand.
-trait ItemsText {
-    fn to_text(&self) -> serde_json::Result<String>;
-    fn len(&self) -> usize;
-}
-
-impl<T: Serialize> ItemsText for Vec<T> {
-    fn to_text(&self) -> serde_json::Result<String> {
-        serde_json::to_string(self)
-    }
-    fn len(&self) -> usize {
-        Vec::len(self)
-    }
-}
-
 /// The items of a page [`DynPaginator::handle_response_items`] handled, still typed: their
 /// JSON text is written by [`PageItems::to_text`], straight from the typed items (no
 /// intermediate [`Value`] tree), when the caller wants it (e.g. after it has sent the request
 /// for the next page).
 pub struct PageItems {
-    items: Box<dyn ItemsText>,
+    items: Vec<Value>,
     status: u16,
 }
 
@@ -54,9 +39,9 @@ impl std::fmt::Debug for PageItems {
 }
 
 impl PageItems {
-    fn new<T: Serialize + 'static>(items: Vec<T>, response: &HttpResponse) -> Self {
+    fn new(items: Vec<Value>, response: &HttpResponse) -> Self {
         Self {
-            items: Box::new(items),
+            items,
             status: response.status,
         }
     }
@@ -73,35 +58,23 @@ impl PageItems {
 
     /// The items as one JSON array text: the same JSON [`DynPaginator::handle_response`] gives.
     pub fn to_text(&self) -> Result<String> {
-        self.items
-            .to_text()
+        serde_json::to_string(&self.items)
             .map_err(|e| Error::decode(e.to_string(), self.status, b""))
     }
-}
-
-fn to_json<T: Serialize>(items: Vec<T>, response: &HttpResponse) -> Result<Vec<Value>> {
-    items
-        .into_iter()
-        .map(|item| {
-            serde_json::to_value(item)
-                .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
-        })
-        .collect()
 }
 
 impl<E> Erased for Paginator<E>
 where
     E: Paginated + Send + Sync + 'static,
-    E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
         Paginator::next_request(self, ctx)
     }
     fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
-        to_json(Paginator::handle_response(self, response)?, response)
+        Paginator::handle_response_value(self, response)
     }
     fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {
-        let items = Paginator::handle_response(self, response)?;
+        let items = Paginator::handle_response_value(self, response)?;
         Ok(PageItems::new(items, response))
     }
     fn is_done(&self) -> bool {
@@ -121,19 +94,15 @@ where
 impl<E> Erased for WindowedPaginator<E>
 where
     E: Windowed + Send + Sync + 'static,
-    E::Item: Serialize + 'static,
 {
     fn next_request(&self, ctx: &Context) -> Result<Option<HttpRequest>> {
         WindowedPaginator::next_request(self, ctx)
     }
     fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<Value>> {
-        to_json(
-            WindowedPaginator::handle_response(self, response)?,
-            response,
-        )
+        WindowedPaginator::handle_response_value(self, response)
     }
     fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {
-        let items = WindowedPaginator::handle_response(self, response)?;
+        let items = WindowedPaginator::handle_response_value(self, response)?;
         Ok(PageItems::new(items, response))
     }
     fn is_done(&self) -> bool {
@@ -182,7 +151,6 @@ impl DynPaginator {
     pub fn new<E>(paginator: Paginator<E>) -> Self
     where
         E: Paginated + Send + Sync + 'static,
-        E::Item: Serialize,
     {
         Self {
             inner: Box::new(paginator),
@@ -193,7 +161,6 @@ impl DynPaginator {
     pub fn new_windowed<E>(paginator: WindowedPaginator<E>) -> Self
     where
         E: Windowed + Send + Sync + 'static,
-        E::Item: Serialize,
     {
         Self {
             inner: Box::new(paginator),
@@ -205,7 +172,6 @@ impl DynPaginator {
     pub fn from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
     where
         E: Paginated + DeserializeOwned + Send + Sync + 'static,
-        E::Item: Serialize,
     {
         let endpoint: E = operations::params(params)?;
         let paginator = match resume {
@@ -220,7 +186,6 @@ impl DynPaginator {
     pub fn windowed_from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
     where
         E: Windowed + DeserializeOwned + Send + Sync + 'static,
-        E::Item: Serialize,
     {
         let endpoint: E = operations::params(params)?;
         let paginator = match resume {

@@ -8,7 +8,11 @@
 //! [`Windowed`] endpoint accepts (newest first). A [`DynPaginator`] is either of them with items
 //! as JSON, started by name through [`crate::operations::paginate`].
 
+use serde::Deserialize;
+use serde_json::Value;
+
 use crate::endpoint::Endpoint;
+use crate::models::common::{FlexId, FlexNum};
 
 mod dynamic;
 mod paginator;
@@ -78,6 +82,14 @@ pub trait Paginated: Endpoint + Clone {
     /// while iterating is not yielded twice. `None` disables the check for that item.
     fn item_key(item: &Self::Item) -> Option<String>;
 
+    /// [`Paginated::split`] on a response's JSON (already checked against the output's shape,
+    /// see [`Endpoint::parse_value`]): the items as JSON. It must agree with `split`;
+    /// `core/tests/shape_agreement.rs` runs both over every fixture.
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo);
+
+    /// [`Paginated::item_key`] on an item's JSON.
+    fn item_key_value(item: &Value) -> Option<String>;
+
     /// Where paging starts. The default is the style's first page (page 1, no cursor,
     /// offset 0); an endpoint whose parameters already name a later position may return it.
     fn start(&self) -> Position {
@@ -97,4 +109,31 @@ pub trait Windowed: Paginated {
 
     /// A copy of this request covering `[since, until]` (unix seconds), at its first page.
     fn with_window(&self, since: i64, until: i64) -> Self;
+}
+
+/// The array under `key` of a list response; empty when absent or `null` (as a typed
+/// `Maybe<Vec<_>>` reads), or `None` when it is not there to take.
+pub fn take_items(output: &mut Value, key: &str) -> Option<Vec<Value>> {
+    match output.get_mut(key).map(Value::take) {
+        Some(Value::Array(items)) => Some(items),
+        _ => None,
+    }
+}
+
+/// A list's `total` as the typed models read it ([`FlexNum::as_i64`], never negative).
+pub fn total_of(value: Option<&Value>) -> Option<u64> {
+    let total = FlexNum::deserialize(value?).ok()?;
+    u64::try_from(total.as_i64()?).ok()
+}
+
+/// A string field of an item's JSON (a typed `Maybe<String>`'s value).
+pub fn text_of(item: &Value, key: &str) -> Option<String> {
+    item.get(key)?.as_str().map(str::to_owned)
+}
+
+/// An id field that arrives as a number or a string, as [`FlexId`] displays it.
+pub fn flex_id_of(item: &Value, key: &str) -> Option<String> {
+    FlexId::deserialize(item.get(key)?)
+        .ok()
+        .map(|id| id.to_string())
 }

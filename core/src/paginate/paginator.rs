@@ -210,9 +210,37 @@ impl<E: Paginated> Paginator<E> {
         let output = self.endpoint.at(&self.state.position).parse(response)?;
         let (items, info) = E::split(output);
         let keys: Vec<Option<String>> = items.iter().map(E::item_key).collect();
+        Ok(self.accept(items, keys, &info))
+    }
+
+    /// [`Paginator::handle_response`] with the items as JSON, read by
+    /// [`Endpoint::parse_value`](crate::Endpoint::parse_value) and
+    /// [`Paginated::split_value`]: what the bindings use.
+    pub fn handle_response_value(
+        &mut self,
+        response: &HttpResponse,
+    ) -> Result<Vec<serde_json::Value>> {
+        if self.state.done {
+            return Err(Error::invalid(
+                "paginator",
+                "the last page was already handled",
+            ));
+        }
+        let output = self
+            .endpoint
+            .at(&self.state.position)
+            .parse_value(response)?;
+        let (items, info) = E::split_value(output);
+        let keys: Vec<Option<String>> = items.iter().map(E::item_key_value).collect();
+        Ok(self.accept(items, keys, &info))
+    }
+
+    /// Advances past a page of `items` (with their `keys`) and returns the ones not yielded
+    /// before.
+    fn accept<I>(&mut self, items: Vec<I>, keys: Vec<Option<String>>, info: &PageInfo) -> Vec<I> {
         let before = self.state.clone();
         self.state
-            .advance(self.endpoint.page_size(), items.len(), &keys, &info);
+            .advance(self.endpoint.page_size(), items.len(), &keys, info);
 
         let mut seen: HashSet<&str> = before.prev_keys.iter().map(String::as_str).collect();
         let mut skip_unkeyed = before.skip_unkeyed;
@@ -237,7 +265,7 @@ impl<E: Paginated> Paginator<E> {
             }
         }
         self.last = Some(LastPage { before, yielded });
-        Ok(out)
+        out
     }
 
     /// Whether the last page was handled.

@@ -99,13 +99,29 @@ impl<E: Windowed> WindowedPaginator<E> {
     /// Reads the response to [`WindowedPaginator::next_request`]; on an error the state is
     /// unchanged.
     pub fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<E::Item>> {
+        self.handle_with(|inner| inner.handle_response(response))
+    }
+
+    /// [`WindowedPaginator::handle_response`] with the items as JSON (see
+    /// [`Paginator::handle_response_value`]).
+    pub fn handle_response_value(
+        &mut self,
+        response: &HttpResponse,
+    ) -> Result<Vec<serde_json::Value>> {
+        self.handle_with(|inner| inner.handle_response_value(response))
+    }
+
+    fn handle_with<I>(
+        &mut self,
+        handle: impl FnOnce(&mut Paginator<E>) -> Result<Vec<I>>,
+    ) -> Result<Vec<I>> {
         if self.done {
             return Err(Error::invalid(
                 "paginator",
                 "the last page was already handled",
             ));
         }
-        let items = self.inner.handle_response(response)?;
+        let items = handle(&mut self.inner)?;
         self.finished = None;
         if self.inner.is_done() {
             let ended = (self.window, self.inner.clone());

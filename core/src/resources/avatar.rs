@@ -40,6 +40,7 @@ pub fn avatar_url(page_id: &str, psid: &str) -> String {
 
 /// Where an avatar request was redirected.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AvatarLocation {
     /// The CDN URL from the redirect's `Location`; absent when the transport followed the
@@ -128,6 +129,13 @@ impl Endpoint for GetAvatar {
         }
         response::check(response)?;
         Ok(AvatarLocation::default())
+    }
+
+    /// The redirect's location: no body to decode, so the typed reading is the JSON one.
+    fn parse_value(&self, response: &HttpResponse) -> Result<serde_json::Value> {
+        let location = self.parse(response)?;
+        serde_json::to_value(location)
+            .map_err(|e| Error::decode(e.to_string(), response.status, &response.body))
     }
 }
 

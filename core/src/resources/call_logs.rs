@@ -10,7 +10,9 @@ use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::call_log::{CallLog, CallLogList};
 use crate::operations::{paged, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListCallLogs>("call_logs.list")];
@@ -144,6 +146,19 @@ impl Paginated for ListCallLogs {
 
     fn item_key(item: &Self::Item) -> Option<String> {
         item.call_id.get().cloned()
+    }
+
+    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+        let total = output.get("total").and_then(Value::as_u64);
+        let items = paginate::take_items(&mut output, "call_logs")
+            .or_else(|| paginate::take_items(&mut output, "data"))
+            .unwrap_or_default();
+        let next_cursor = None;
+        (items, PageInfo { total, next_cursor })
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "call_id")
     }
 }
 

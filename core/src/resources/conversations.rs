@@ -12,7 +12,9 @@ use crate::models::conversation::{Conversation, ConversationList, TagChange};
 use crate::models::customer::Ack;
 use crate::normalize::time::SECONDS_BELOW;
 use crate::operations::{op, paged, windowed, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style, Windowed};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style, Windowed};
 
 /// The values `order_by` takes in the conversation and customer lists.
 pub const ORDER_BY_VALUES: &[&str] = &["inserted_at", "updated_at"];
@@ -279,6 +281,17 @@ fn split_conversations(output: ConversationList) -> (Vec<Conversation>, PageInfo
     (items, PageInfo { total, next_cursor })
 }
 
+/// [`split_conversations`] on the JSON.
+fn split_conversations_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+    let total = paginate::total_of(output.get("total"));
+    let items = paginate::take_items(&mut output, "conversations").unwrap_or_default();
+    let next_cursor = items
+        .last()
+        .and_then(|c| paginate::text_of(c, "id"))
+        .filter(|id| !id.is_empty());
+    (items, PageInfo { total, next_cursor })
+}
+
 impl Paginated for ListConversations {
     type Item = Conversation;
     const STYLE: Style = Style::Cursor;
@@ -301,6 +314,14 @@ impl Paginated for ListConversations {
 
     fn item_key(item: &Conversation) -> Option<String> {
         item.id.get().cloned()
+    }
+
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        split_conversations_value(output)
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
     }
 }
 
@@ -418,6 +439,16 @@ impl Paginated for ListConversationsV1 {
 
     fn item_key(item: &Conversation) -> Option<String> {
         item.id.get().cloned()
+    }
+
+    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
+        let (items, mut info) = split_conversations_value(output);
+        info.next_cursor = None;
+        (items, info)
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
     }
 }
 

@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::{Ack, Customer, CustomerList};
 use crate::operations::{op, paged, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style};
 use crate::resources::conversations::{check_order_by, check_span, require_text};
 
 /// The largest `page_size` the customer list accepts.
@@ -153,6 +155,18 @@ impl Paginated for ListCustomers {
             .get()
             .cloned()
             .or_else(|| item.psid.get().map(|p| format!("psid:{p}")))
+    }
+
+    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+        let total = paginate::total_of(output.get("total"));
+        let items = paginate::take_items(&mut output, "customers").unwrap_or_default();
+        let next_cursor = None;
+        (items, PageInfo { total, next_cursor })
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
+            .or_else(|| paginate::flex_id_of(item, "psid").map(|p| format!("psid:{p}")))
     }
 }
 

@@ -12,7 +12,9 @@ use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::export::{ExportedConversation, ExportedConversations};
 use crate::operations::{paged, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ExportConversationsFromAds>(
@@ -109,6 +111,15 @@ impl Paginated for ExportConversationsFromAds {
 
     fn item_key(item: &Self::Item) -> Option<String> {
         item.id.get().cloned()
+    }
+
+    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+        let items = paginate::take_items(&mut output, "data").unwrap_or_default();
+        (items, PageInfo::default())
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
     }
 }
 

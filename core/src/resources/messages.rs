@@ -14,7 +14,9 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::message::{Message, MessageList, SentMessage};
 use crate::operations::{op, paged, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style};
 use crate::resources::conversations::require_text;
 
 /// How many older messages one call returns (001, 003; 002's older text says 20).
@@ -166,6 +168,15 @@ impl Paginated for ListMessages {
 
     fn item_key(item: &Message) -> Option<String> {
         item.id.get().cloned()
+    }
+
+    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+        let items = paginate::take_items(&mut output, "messages").unwrap_or_default();
+        (items, PageInfo::default())
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
     }
 }
 

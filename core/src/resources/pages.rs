@@ -5,7 +5,7 @@ use crate::context::{encode_segment, Api, Context, NoQuery};
 use crate::endpoint::Endpoint;
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
 use crate::models::page::{GeneratedToken, PageList};
 use crate::operations::{self, op, Operation};
@@ -77,14 +77,21 @@ impl Endpoint for GeneratePageAccessToken {
 /// items being [`PageList::active_pages`]: which shape the server used is decided here, once,
 /// for every binding.
 fn list_pages(params: &Value, response: &HttpResponse) -> Result<Value> {
-    let output = operations::params::<ListPages>(params)?.parse(response)?;
-    let decode_err =
-        |e: serde_json::Error| Error::decode(e.to_string(), response.status, &response.body);
+    let output = operations::params::<ListPages>(params)?.parse_value(response)?;
+    // As `PageList::active_pages` reads it: the activated group when the server grouped them.
+    let listed = match output.get("categorized").filter(|v| !v.is_null()) {
+        Some(groups) => groups.get("activated"),
+        None => output.get("pages"),
+    };
+    let items = listed
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     Ok(serde_json::json!({
-        "items": serde_json::to_value(output.active_pages()).map_err(decode_err)?,
+        "items": items,
         "total": null,
         "next_cursor": null,
-        "response": serde_json::to_value(&output).map_err(decode_err)?,
+        "response": output,
     }))
 }
 

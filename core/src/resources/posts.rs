@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::post::{Post, PostList};
 use crate::operations::{paged, Operation};
-use crate::paginate::{PageInfo, Paginated, Position, Style};
+use serde_json::Value;
+
+use crate::paginate::{self, PageInfo, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListPosts>("posts.list")];
@@ -163,6 +165,17 @@ impl Paginated for ListPosts {
 
     fn item_key(item: &Self::Item) -> Option<String> {
         item.id.get().cloned()
+    }
+
+    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
+        let total = paginate::total_of(output.get("total"));
+        let items = paginate::take_items(&mut output, "posts").unwrap_or_default();
+        let next_cursor = None;
+        (items, PageInfo { total, next_cursor })
+    }
+
+    fn item_key_value(item: &Value) -> Option<String> {
+        paginate::text_of(item, "id")
     }
 }
 

@@ -96,17 +96,35 @@ where
 pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
     let empty = Value::Object(Default::default());
     let params = if params.is_null() { &empty } else { params };
-    serde_path_to_error::deserialize(params).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner().to_string();
+    E::deserialize(params).map_err(|e| {
+        let inner = e.to_string();
         // serde names unknown and missing fields in the message; prefer that name (other
         // messages quote the bad value, `invalid value: integer `-1``, not a field).
         let names_field = inner.starts_with("unknown field") || inner.starts_with("missing field");
-        let field = names_field
-            .then(|| quoted_name(&inner))
-            .flatten()
-            .unwrap_or(path);
-        Error::invalid(if field == "." { "params".into() } else { field }, inner)
+        let field = match names_field.then(|| quoted_name(&inner)).flatten() {
+            Some(name) => name,
+            None => culprit::<E>(params).unwrap_or_else(|| "params".into()),
+        };
+        Error::invalid(field, inner)
+    })
+}
+
+/// The parameter whose value `E` rejects: the one key whose removal makes the parameters
+/// read, or only miss that key. Found on the error path only, by reading `E` again without
+/// each key in turn (serde's messages name unknown and missing fields, not a bad value's).
+fn culprit<E: DeserializeOwned>(params: &Value) -> Option<String> {
+    let map = params.as_object()?;
+    map.keys().find_map(|key| {
+        let mut without = map.clone();
+        without.remove(key);
+        let missing_only = match E::deserialize(&Value::Object(without)) {
+            Ok(_) => true,
+            Err(e) => {
+                quoted_name(&e.to_string()).as_deref() == Some(key.as_str())
+                    && e.to_string().starts_with("missing field")
+            }
+        };
+        missing_only.then(|| key.clone())
     })
 }
 

@@ -103,7 +103,8 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
         let names_field = inner.starts_with("unknown field") || inner.starts_with("missing field");
         let field = match names_field.then(|| quoted_name(&inner)).flatten() {
             Some(name) => name,
-            None => culprit::<E>(params).unwrap_or_else(|| "params".into()),
+            None => culprit(params, &|p| E::deserialize(p).err().map(|e| e.to_string()))
+                .unwrap_or_else(|| "params".into()),
         };
         Error::invalid(field, inner)
     })
@@ -112,17 +113,16 @@ pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
 /// The parameter whose value `E` rejects: the one key whose removal makes the parameters
 /// read, or only miss that key. Found on the error path only, by reading `E` again without
 /// each key in turn (serde's messages name unknown and missing fields, not a bad value's).
-fn culprit<E: DeserializeOwned>(params: &Value) -> Option<String> {
+/// `read` gives the error message of reading the parameters, if any. Not generic, so one copy
+/// serves every endpoint.
+fn culprit(params: &Value, read: &dyn Fn(&Value) -> Option<String>) -> Option<String> {
     let map = params.as_object()?;
     map.keys().find_map(|key| {
         let mut without = map.clone();
         without.remove(key);
-        let missing_only = match E::deserialize(&Value::Object(without)) {
-            Ok(_) => true,
-            Err(e) => {
-                quoted_name(&e.to_string()).as_deref() == Some(key.as_str())
-                    && e.to_string().starts_with("missing field")
-            }
+        let missing_only = match read(&Value::Object(without)) {
+            None => true,
+            Some(e) => e.starts_with("missing field") && quoted_name(&e).as_deref() == Some(key),
         };
         missing_only.then(|| key.clone())
     })
@@ -154,7 +154,9 @@ fn field_names<E: DeserializeOwned>() -> &'static [&'static str] {
 struct FieldNames<'a>(&'a mut Option<&'static [&'static str]>);
 
 impl<'de> serde::Deserializer<'de> for FieldNames<'_> {
-    type Error = serde::de::value::Error;
+    // serde_json's error, not serde's `value::Error`: its messages print floats without core's
+    // float formatting, which would otherwise be linked into the wasm module for this alone.
+    type Error = serde_json::Error;
 
     fn deserialize_any<V: serde::de::Visitor<'de>>(
         self,

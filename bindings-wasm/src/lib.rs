@@ -391,21 +391,40 @@ pub fn check_response(status: u16, headers: &str, body: &[u8]) -> Result<(), JsV
     core(pancake_core::response::check(&resp))
 }
 
-/// Core's retry decision for one outcome (the shared vectors' JSON): `after_ms` to retry
-/// after, or `-1` to give up.
+/// Core's retry decision for one outcome (the shared vectors' JSON; the policy's fields one
+/// by one, core's defaults where `undefined`): `after_ms` to retry after, or `-1` to give up.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(js_name = retryDecide)]
 pub fn retry_decide(
-    policy: &str,
+    max_retries: Option<u32>,
+    base_delay_ms: Option<f64>,
+    max_delay_ms: Option<f64>,
+    max_retry_after_ms: Option<f64>,
     attempt: u32,
     outcome: &str,
     safety: &str,
     jitter: f64,
 ) -> Result<f64, JsValue> {
     use pancake_core::retry::{Decision, RetryPolicy};
-    let bad = |e: serde_json::Error| to_js(&Error::invalid("vector", e.to_string()));
-    let policy: RetryPolicy = serde_json::from_str(policy).map_err(bad)?;
-    let safety: pancake_core::RetrySafety =
-        serde_json::from_value(Value::String(safety.to_owned())).map_err(bad)?;
+    use pancake_core::RetrySafety;
+    let default = RetryPolicy::default();
+    let policy = RetryPolicy {
+        max_retries: max_retries.unwrap_or(default.max_retries),
+        base_delay_ms: base_delay_ms.map_or(default.base_delay_ms, |ms| ms as u64),
+        max_delay_ms: max_delay_ms.map_or(default.max_delay_ms, |ms| ms as u64),
+        max_retry_after_ms: max_retry_after_ms.map_or(default.max_retry_after_ms, |ms| ms as u64),
+    };
+    // The names are core's (serde's): the one whose serialised name is `safety`.
+    let safety = [RetrySafety::Idempotent, RetrySafety::NotIdempotent]
+        .into_iter()
+        .find(|s| {
+            serde_json::to_value(s)
+                .ok()
+                .as_ref()
+                .and_then(Value::as_str)
+                == Some(safety)
+        })
+        .ok_or_else(|| to_js(&Error::invalid("safety", "unknown retry safety")))?;
     let outcome = pancake_core::retry::outcome_from_json(&parse_json("outcome", outcome)?);
     Ok(match policy.decide(attempt, &outcome, safety, jitter) {
         Decision::Retry { after_ms } => after_ms as f64,
@@ -421,18 +440,18 @@ pub struct RateLimiterProbe {
 
 #[wasm_bindgen]
 impl RateLimiterProbe {
-    /// A limiter with `limit` (`{"requests_per_second", "burst"}` JSON), or disabled (`undefined`).
+    /// A limiter of `requests_per_second` with `burst`, or disabled (both `undefined`).
     #[wasm_bindgen(constructor)]
-    pub fn new(limit: Option<String>) -> Result<RateLimiterProbe, JsValue> {
+    pub fn new(requests_per_second: Option<u32>, burst: Option<u32>) -> RateLimiterProbe {
         use pancake_core::ratelimit::{RateLimit, RateLimiter};
-        let inner = match limit {
-            None => RateLimiter::disabled(),
-            Some(text) => RateLimiter::new(
-                serde_json::from_str::<RateLimit>(&text)
-                    .map_err(|e| to_js(&Error::invalid("limit", e.to_string())))?,
-            ),
+        let inner = match (requests_per_second, burst) {
+            (Some(requests_per_second), Some(burst)) => RateLimiter::new(RateLimit {
+                requests_per_second,
+                burst,
+            }),
+            _ => RateLimiter::disabled(),
         };
-        Ok(Self { inner })
+        Self { inner }
     }
 
     /// `-1` when a request may go now (a token is taken), else the milliseconds to wait.

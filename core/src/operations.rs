@@ -96,17 +96,35 @@ where
 pub fn params<E: DeserializeOwned>(params: &Value) -> Result<E> {
     let empty = Value::Object(Default::default());
     let params = if params.is_null() { &empty } else { params };
-    serde_path_to_error::deserialize(params).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner().to_string();
+    E::deserialize(params).map_err(|e| {
+        let inner = e.to_string();
         // serde names unknown and missing fields in the message; prefer that name (other
         // messages quote the bad value, `invalid value: integer `-1``, not a field).
         let names_field = inner.starts_with("unknown field") || inner.starts_with("missing field");
-        let field = names_field
-            .then(|| quoted_name(&inner))
-            .flatten()
-            .unwrap_or(path);
-        Error::invalid(if field == "." { "params".into() } else { field }, inner)
+        let field = match names_field.then(|| quoted_name(&inner)).flatten() {
+            Some(name) => name,
+            None => culprit(params, &|p| E::deserialize(p).err().map(|e| e.to_string()))
+                .unwrap_or_else(|| "params".into()),
+        };
+        Error::invalid(field, inner)
+    })
+}
+
+/// The parameter whose value `E` rejects: the one key whose removal makes the parameters
+/// read, or only miss that key. Found on the error path only, by reading `E` again without
+/// each key in turn (serde's messages name unknown and missing fields, not a bad value's).
+/// `read` gives the error message of reading the parameters, if any. Not generic, so one copy
+/// serves every endpoint.
+fn culprit(params: &Value, read: &dyn Fn(&Value) -> Option<String>) -> Option<String> {
+    let map = params.as_object()?;
+    map.keys().find_map(|key| {
+        let mut without = map.clone();
+        without.remove(key);
+        let missing_only = match read(&Value::Object(without)) {
+            None => true,
+            Some(e) => e.starts_with("missing field") && quoted_name(&e).as_deref() == Some(key),
+        };
+        missing_only.then(|| key.clone())
     })
 }
 
@@ -136,7 +154,9 @@ fn field_names<E: DeserializeOwned>() -> &'static [&'static str] {
 struct FieldNames<'a>(&'a mut Option<&'static [&'static str]>);
 
 impl<'de> serde::Deserializer<'de> for FieldNames<'_> {
-    type Error = serde::de::value::Error;
+    // serde_json's error, not serde's `value::Error`: its messages print floats without core's
+    // float formatting, which would otherwise be linked into the wasm module for this alone.
+    type Error = serde_json::Error;
 
     fn deserialize_any<V: serde::de::Visitor<'de>>(
         self,

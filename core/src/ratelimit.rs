@@ -11,8 +11,6 @@
 //! Requests without a key (user-level APIs, which document no limit) are not metered but do
 //! honour penalties.
 
-use std::collections::HashMap;
-
 /// Units per token.
 const UNIT: u64 = 1000;
 
@@ -69,7 +67,9 @@ struct Bucket {
 #[derive(Debug, Clone)]
 pub struct RateLimiter {
     limit: Option<RateLimit>,
-    buckets: HashMap<Option<String>, Bucket>,
+    /// One bucket per page in use: a handful, so a list searched in order (which also keeps
+    /// hashing code out of the WebAssembly module).
+    buckets: Vec<(Option<String>, Bucket)>,
 }
 
 impl Default for RateLimiter {
@@ -86,7 +86,7 @@ impl RateLimiter {
                 requests_per_second: limit.requests_per_second.max(1),
                 burst: limit.burst.max(1),
             }),
-            buckets: HashMap::new(),
+            buckets: Vec::new(),
         }
     }
 
@@ -95,8 +95,20 @@ impl RateLimiter {
     pub fn disabled() -> Self {
         Self {
             limit: None,
-            buckets: HashMap::new(),
+            buckets: Vec::new(),
         }
+    }
+
+    fn bucket(&mut self, key: Option<&str>) -> &mut Bucket {
+        let at = match self.buckets.iter().position(|(k, _)| k.as_deref() == key) {
+            Some(at) => at,
+            None => {
+                self.buckets
+                    .push((key.map(str::to_owned), Bucket::default()));
+                self.buckets.len() - 1
+            }
+        };
+        &mut self.buckets[at].1
     }
 
     /// The configured limit (`None` when disabled).
@@ -108,7 +120,7 @@ impl RateLimiter {
     /// milliseconds to wait before asking again (nothing is taken then).
     pub fn acquire(&mut self, key: Option<&str>, now_ms: u64) -> Result<(), u64> {
         let limit = if key.is_some() { self.limit } else { None };
-        let bucket = self.buckets.entry(key.map(str::to_owned)).or_default();
+        let bucket = self.bucket(key);
         if now_ms < bucket.blocked_until_ms {
             return Err(bucket.blocked_until_ms - now_ms);
         }
@@ -143,7 +155,7 @@ impl RateLimiter {
     /// sustained rate rather than all at once. An earlier `until_ms` than a pause already in
     /// force changes nothing.
     pub fn penalize(&mut self, key: Option<&str>, until_ms: u64) {
-        let bucket = self.buckets.entry(key.map(str::to_owned)).or_default();
+        let bucket = self.bucket(key);
         if until_ms <= bucket.blocked_until_ms {
             return;
         }

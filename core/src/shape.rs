@@ -46,6 +46,8 @@ pub struct Object {
     pub name: &'static str,
     /// Its known fields, in declaration order.
     pub fields: &'static [Field],
+    /// The keys that must be present (none, for the API's models: every field is optional).
+    pub required: &'static [&'static str],
 }
 
 /// One known field of a model.
@@ -53,8 +55,6 @@ pub struct Object {
 pub struct Field {
     /// The JSON key.
     pub name: &'static str,
-    /// Whether the key must be present.
-    pub required: bool,
     /// What its value may be.
     pub shape: &'static Shape,
 }
@@ -133,10 +133,11 @@ fn fits(shape: &Shape, value: &Value) -> bool {
         (Shape::Array(item), Value::Array(items)) => items.iter().all(|v| fits(item, v)),
         (Shape::Map(item), Value::Object(map)) => map.values().all(|v| fits(item, v)),
         (Shape::Object(object), Value::Object(map)) => {
-            object.fields.iter().all(|f| match map.get(f.name) {
-                Some(v) => fits(f.shape, v),
-                None => !f.required,
-            })
+            object.required.iter().all(|k| map.contains_key(*k))
+                && object
+                    .fields
+                    .iter()
+                    .all(|f| map.get(f.name).is_none_or(|v| fits(f.shape, v)))
         }
         (Shape::OneOf(options), v) => options.iter().any(|s| fits(s, v)),
         _ => false,
@@ -162,16 +163,18 @@ fn first_mismatch<'a>(
         (Shape::Map(item), Value::Object(map)) => map
             .iter()
             .find_map(|(k, v)| nested(path, Step::Key(k), item, v)),
-        (Shape::Object(object), Value::Object(map)) => object.fields.iter().find_map(|f| match map
-            .get_key_value(f.name)
-        {
-            Some((k, v)) => nested(path, Step::Key(k), f.shape, v),
-            None if f.required => Some(Mismatch {
-                path: render(path),
-                message: format!("missing field `{}`", f.name),
-            }),
-            None => None,
-        }),
+        (Shape::Object(object), Value::Object(map)) => {
+            if let Some(k) = object.required.iter().find(|k| !map.contains_key(**k)) {
+                return Some(Mismatch {
+                    path: render(path),
+                    message: format!("missing field `{k}`"),
+                });
+            }
+            object.fields.iter().find_map(|f| {
+                let (k, v) = map.get_key_value(f.name)?;
+                nested(path, Step::Key(k), f.shape, v)
+            })
+        }
         (Shape::OneOf(options), v) if options.iter().any(|s| fits(s, v)) => None,
         // None fits: look inside the option of the value's own JSON type (`Option<T>` is
         // `T` or null), as the typed decode does, to name the deepest path.
@@ -275,24 +278,23 @@ mod tests {
         name: "Note",
         fields: &[Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         }],
+        required: &[],
     };
     static LIST: Object = Object {
         name: "List",
         fields: &[
             Field {
                 name: "notes",
-                required: false,
                 shape: &Shape::Array(&Shape::Object(&NOTE)),
             },
             Field {
                 name: "total",
-                required: true,
                 shape: &Shape::OneOf(&[&Shape::I64, &Shape::F64, &Shape::Str]),
             },
         ],
+        required: &["total"],
     };
 
     #[test]

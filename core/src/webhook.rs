@@ -764,31 +764,35 @@ impl WebhookEvent {
     }
 }
 
-/// The kind and a 64-bit FNV-1a hash of the event's JSON text with every object's keys
-/// sorted, so the key does not depend on the order a reader keeps them in.
+/// The kind and a 64-bit hash of the event's JSON. Objects hash their entries in any order
+/// (a sum of per-entry hashes), so the key does not depend on the order a reader keeps keys
+/// in; everything else is FNV-1a over the JSON text.
 fn hashed_key(kind: &str, event: &Value) -> String {
-    fn sorted(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut entries: Vec<_> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), sorted(v)))
-                        .collect(),
-                )
-            }
-            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
-            other => other.clone(),
-        }
+    format!("{kind}:{:016x}", hash_json(event))
+}
+
+fn hash_json(value: &Value) -> u64 {
+    fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+        bytes.iter().fold(seed, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in sorted(event).to_string().into_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    /// splitmix64's finaliser: spreads an entry's hash before it is summed.
+    fn mix(mut z: u64) -> u64 {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
-    format!("{kind}:{hash:016x}")
+    const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    match value {
+        Value::Object(map) => map.iter().fold(fnv(BASIS, b"{"), |sum, (k, v)| {
+            sum.wrapping_add(mix(fnv(hash_json(v), k.as_bytes())))
+        }),
+        Value::Array(items) => items
+            .iter()
+            .fold(fnv(BASIS, b"["), |h, v| fnv(h, &hash_json(v).to_le_bytes())),
+        scalar => fnv(BASIS, scalar.to_string().as_bytes()),
+    }
 }
 
 /// A webhook body read as JSON checked against its kind's shape ([`parse_webhook_value`]):
@@ -911,6 +915,24 @@ mod tests {
         round_trip(
             r#"{"event_type":"messaging","data":{"conversation":{"read_watermarks":{"2":1}}}}"#,
         );
+    }
+
+    #[test]
+    fn dedup_key_ignores_key_order_only() {
+        let key = |body: &str| parse_webhook_value(body.as_bytes()).unwrap().dedup_key;
+        let a =
+            key(r#"{"event_type":"post","page_id":"1","data":{"post":{"id":"1_2","x":[1,2]}}}"#);
+        let b =
+            key(r#"{"data":{"post":{"x":[1,2],"id":"1_2"}},"page_id":"1","event_type":"post"}"#);
+        assert_eq!(a, b);
+        assert!(a.starts_with("post:"));
+        for other in [
+            r#"{"event_type":"post","page_id":"1","data":{"post":{"id":"1_2","x":[2,1]}}}"#,
+            r#"{"event_type":"post","page_id":"1","data":{"post":{"id":"1_2","y":[1,2]}}}"#,
+            r#"{"event_type":"post","page_id":"1","data":{"post":{"id":"1_2","x":[1,"2"]}}}"#,
+        ] {
+            assert_ne!(a, key(other), "{other}");
+        }
     }
 
     #[test]

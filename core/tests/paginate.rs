@@ -51,35 +51,32 @@ static ITEM: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "t",
-            required: false,
             shape: &Shape::I64,
         },
     ],
+    required: &[],
 };
 static PAGE: Object = Object {
     name: "Page",
     fields: &[
         Field {
             name: "items",
-            required: true,
             shape: &Shape::Array(&Shape::Object(&ITEM)),
         },
         Field {
             name: "total",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::I64, &Shape::Null]),
         },
         Field {
             name: "next",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &["items"],
 };
 
 impl Shaped for Page {

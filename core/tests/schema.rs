@@ -190,12 +190,11 @@ fn rust_shapes(schema: &Value) -> String {
                 );
                 for (field, s) in props {
                     out += &format!(
-                        "        Field {{\n            name: {field:?},\n            required: {},\n            shape: {},\n        }},\n",
-                        required.contains(&field.as_str()),
+                        "        Field {{\n            name: {field:?},\n            shape: {},\n        }},\n",
                         shape_ref(s, defs),
                     );
                 }
-                out += "    ],\n};\n";
+                out += &format!("    ],\n    required: &{required:?},\n}};\n");
             }
             None => {
                 out += &format!(

@@ -177,13 +177,22 @@ export const conformance = {
     call(() => native().checkResponse(status, JSON.stringify(headers), bytes));
   },
   /** The retry decision for one outcome: milliseconds to wait before retrying, or `null`. */
-  retryDecide(policy: object, attempt: number, outcome: object, safety: string, jitter: number): number | null {
-    const ms = call(() => native().retryDecide(JSON.stringify(policy), attempt, JSON.stringify(outcome), safety, jitter));
+  retryDecide(
+    policy: { max_retries?: number; base_delay_ms?: number; max_delay_ms?: number; max_retry_after_ms?: number },
+    attempt: number,
+    outcome: object,
+    safety: string,
+    jitter: number,
+  ): number | null {
+    const p = policy;
+    const ms = call(() =>
+      native().retryDecide(p.max_retries, p.base_delay_ms, p.max_delay_ms, p.max_retry_after_ms, attempt, JSON.stringify(outcome), safety, jitter),
+    );
     return ms < 0 ? null : ms;
   },
   /** Core's rate limiter alone: `acquire` returns `null` (go) or the milliseconds to wait. */
   rateLimiter(limit: { requests_per_second: number; burst: number } | null) {
-    const probe = call(() => new (native().RateLimiterProbe)(limit === null ? undefined : JSON.stringify(limit)));
+    const probe = new (native().RateLimiterProbe)(limit?.requests_per_second, limit?.burst);
     return {
       acquire: (key: string | null, nowMs: number): number | null => {
         const ms = probe.acquire(key ?? undefined, nowMs);

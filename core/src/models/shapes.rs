@@ -10,10 +10,10 @@ pub static ACK: Object = Object {
     fields: &[
         Field {
             name: "success",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static AD_CAMPAIGN_STAT: Object = Object {
@@ -21,115 +21,94 @@ pub static AD_CAMPAIGN_STAT: Object = Object {
     fields: &[
         Field {
             name: "account_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "ad_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "adset_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "status",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "currency",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "budget_remaining",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "daily_budget",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "lifetime_budget",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "spend",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "reach",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "impressions",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "cpc",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "cpm",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "ctr",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "link_click",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "messaging_conversation_started_7d",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "messaging_first_reply",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "post_comments",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "purchase_roas",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "purchases",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "purchases_conversion_value",
-            required: false,
             shape: &Shape::Any,
         },
     ],
+    required: &[],
 };
 
 pub static AD_STAT: Object = Object {
@@ -137,35 +116,30 @@ pub static AD_STAT: Object = Object {
     fields: &[
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "status",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "currency",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "reach",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "impressions",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "spend",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ASSIGN_USER: Object = Object {
@@ -173,25 +147,22 @@ pub static ASSIGN_USER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "email",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ASSIGNEE_HISTORY: Object = Object {
@@ -199,20 +170,18 @@ pub static ASSIGNEE_HISTORY: Object = Object {
     fields: &[
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "payload",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&ASSIGNEE_PAYLOAD), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ASSIGNEE_PAYLOAD: Object = Object {
@@ -220,15 +189,14 @@ pub static ASSIGNEE_PAYLOAD: Object = Object {
     fields: &[
         Field {
             name: "added_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ASSIGN_USER)), &Shape::Null]),
         },
         Field {
             name: "deleted_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ASSIGN_USER)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ATTACHMENT: Object = Object {
@@ -236,50 +204,42 @@ pub static ATTACHMENT: Object = Object {
     fields: &[
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "url",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "title",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "link",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "mime_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "video_data",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "payload",
-            required: false,
             shape: &Shape::Any,
         },
     ],
+    required: &[],
 };
 
 pub static ATTACHMENT_TARGET: Object = Object {
@@ -287,20 +247,18 @@ pub static ATTACHMENT_TARGET: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "url",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "thumbnail",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static AVATAR_LOCATION: Object = Object {
@@ -308,10 +266,10 @@ pub static AVATAR_LOCATION: Object = Object {
     fields: &[
         Field {
             name: "location",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static BIRTHDAY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&BIRTHDAY_PARTS)]);
@@ -321,20 +279,18 @@ pub static BIRTHDAY_PARTS: Object = Object {
     fields: &[
         Field {
             name: "date",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "month",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "year",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CALL_LOG: Object = Object {
@@ -342,85 +298,70 @@ pub static CALL_LOG: Object = Object {
     fields: &[
         Field {
             name: "call_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "caller",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "callee",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "start_time",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "duration",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "status",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "answered_time",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "client_hangup",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "client_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "created_time",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "direction",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "employee_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "hangup_time",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "phone_number",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "record_file",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CALL_LOG_LIST: Object = Object {
@@ -428,15 +369,14 @@ pub static CALL_LOG_LIST: Object = Object {
     fields: &[
         Field {
             name: "call_logs",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CALL_LOG)), &Shape::Null]),
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CALL_LOG)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CAPTURED_PHONE: Object = Object {
@@ -444,40 +384,34 @@ pub static CAPTURED_PHONE: Object = Object {
     fields: &[
         Field {
             name: "phone_number",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "captured",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "m_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "offset",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "length",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "status",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "order_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CATEGORIZED_PAGES: Object = Object {
@@ -485,10 +419,10 @@ pub static CATEGORIZED_PAGES: Object = Object {
     fields: &[
         Field {
             name: "activated",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&PAGE)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONNECT_STATUS_DATA: Object = Object {
@@ -496,15 +430,14 @@ pub static CONNECT_STATUS_DATA: Object = Object {
     fields: &[
         Field {
             name: "connect_status",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONNECT_STATUS_DATA_ENVELOPE: Object = Object {
@@ -512,30 +445,26 @@ pub static CONNECT_STATUS_DATA_ENVELOPE: Object = Object {
     fields: &[
         Field {
             name: "event_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "request_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&CONNECT_STATUS_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONVERSATION: Object = Object {
@@ -543,170 +472,138 @@ pub static CONVERSATION: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "post_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "snippet",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "seen",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "message_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "unread_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "has_phone",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "updated_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PARTICIPANT), &Shape::Null]),
         },
         Field {
             name: "from_psid",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "last_sent_by",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PARTICIPANT), &Shape::Null]),
         },
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::OneOf(&[&TAG_REF, &Shape::Null])), &Shape::Null]),
         },
         Field {
             name: "tag_histories",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&TAG_HISTORY)), &Shape::Null]),
         },
         Field {
             name: "assignee_ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "assignee_group_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "current_assign_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ASSIGN_USER)), &Shape::Null]),
         },
         Field {
             name: "assignee_histories",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ASSIGNEE_HISTORY)), &Shape::Null]),
         },
         Field {
             name: "customer_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "customers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CUSTOMER_REF)), &Shape::Null]),
         },
         Field {
             name: "recent_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&PHONE_ENTRY), &Shape::Null]),
         },
         Field {
             name: "read_watermarks",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&READ_WATERMARK)), &Shape::Null]),
         },
         Field {
             name: "ad_ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_ID), &Shape::Null]),
         },
         Field {
             name: "ads",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "page_customer",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&CUSTOMER), &Shape::Null]),
         },
         Field {
             name: "thread_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "thread_key",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "recent_seen_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&SEEN_USER)), &Shape::Null]),
         },
         Field {
             name: "last_customer_interactive_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "is_combined",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_removed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONVERSATION_DATA: Object = Object {
@@ -714,10 +611,10 @@ pub static CONVERSATION_DATA: Object = Object {
     fields: &[
         Field {
             name: "conversation",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_CONVERSATION), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONVERSATION_DATA_ENVELOPE: Object = Object {
@@ -725,30 +622,26 @@ pub static CONVERSATION_DATA_ENVELOPE: Object = Object {
     fields: &[
         Field {
             name: "event_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "request_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&CONVERSATION_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONVERSATION_LIST: Object = Object {
@@ -756,15 +649,14 @@ pub static CONVERSATION_LIST: Object = Object {
     fields: &[
         Field {
             name: "conversations",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CONVERSATION)), &Shape::Null]),
         },
         Field {
             name: "total",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CONVERSATION_TAG: Object = Object {
@@ -772,30 +664,26 @@ pub static CONVERSATION_TAG: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "text",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "color",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "is_deactive",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_lead_event",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CUSTOMER: Object = Object {
@@ -803,80 +691,66 @@ pub static CUSTOMER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "customer_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "psid",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "thread_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "birthday",
-            required: false,
             shape: &Shape::OneOf(&[&BIRTHDAY, &Shape::Null]),
         },
         Field {
             name: "gender",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "lives_in",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "can_inbox",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "emails",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "updated_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "recent_orders",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "notes",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&NOTE)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CUSTOMER_LIST: Object = Object {
@@ -884,15 +758,14 @@ pub static CUSTOMER_LIST: Object = Object {
     fields: &[
         Field {
             name: "total",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "customers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CUSTOMER)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static CUSTOMER_REF: Object = Object {
@@ -900,20 +773,18 @@ pub static CUSTOMER_REF: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ENGAGEMENT_CHART: Object = Object {
@@ -921,15 +792,14 @@ pub static ENGAGEMENT_CHART: Object = Object {
     fields: &[
         Field {
             name: "categories",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "series",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&SERIES)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ENGAGEMENT_STATS: Object = Object {
@@ -937,20 +807,18 @@ pub static ENGAGEMENT_STATS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&ENGAGEMENT_CHART), &Shape::Null]),
         },
         Field {
             name: "statistics",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&HOURLY_ENGAGEMENT)), &Shape::Null]),
         },
         Field {
             name: "users_engagements",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&USER_ENGAGEMENT)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static EXPORT_PERSON: Object = Object {
@@ -958,35 +826,30 @@ pub static EXPORT_PERSON: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "email",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "seen_at",
-            required: false,
             shape: &Shape::Any,
         },
     ],
+    required: &[],
 };
 
 pub static EXPORTED_CONVERSATION: Object = Object {
@@ -994,70 +857,58 @@ pub static EXPORTED_CONVERSATION: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_ID), &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&EXPORT_PERSON), &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "updated_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "customers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&EXPORT_PERSON)), &Shape::Null]),
         },
         Field {
             name: "recent_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "recent_seen_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&EXPORT_PERSON)), &Shape::Null]),
         },
         Field {
             name: "thread_key",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "psid",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "ad_clicks",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "is_banned",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "assignees",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&EXPORT_PERSON)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static EXPORTED_CONVERSATIONS: Object = Object {
@@ -1065,10 +916,10 @@ pub static EXPORTED_CONVERSATIONS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&EXPORTED_CONVERSATION)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static FLEX_BOOL: Shape = Shape::OneOf(&[&Shape::Bool, &Shape::I64, &Shape::Str]);
@@ -1082,10 +933,10 @@ pub static GENERATED_TOKEN: Object = Object {
     fields: &[
         Field {
             name: "page_access_token",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static HOURLY_ENGAGEMENT: Object = Object {
@@ -1093,35 +944,30 @@ pub static HOURLY_ENGAGEMENT: Object = Object {
     fields: &[
         Field {
             name: "hour",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "inbox",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "comment",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "total",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_customer",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_customer_from_inbox",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MEDIA: Object = Object {
@@ -1129,10 +975,10 @@ pub static MEDIA: Object = Object {
     fields: &[
         Field {
             name: "image",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&MEDIA_IMAGE), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MEDIA_IMAGE: Object = Object {
@@ -1140,15 +986,14 @@ pub static MEDIA_IMAGE: Object = Object {
     fields: &[
         Field {
             name: "height",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "width",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MESSAGE: Object = Object {
@@ -1156,165 +1001,134 @@ pub static MESSAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "original_message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PARTICIPANT), &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "seen",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "has_phone",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_hidden",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_parent_hidden",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_removed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_parent",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "parent_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "like_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "is_livestream_order",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_reply_privately",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "attachments",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ATTACHMENT)), &Shape::Null]),
         },
         Field {
             name: "phone_info",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "message_tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "removed_by",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "user_likes",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "show_info",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_comment",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_like",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_hide",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_remove",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "private_reply_conversation",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "rich_message",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "edit_history",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MESSAGE_CUSTOMER: Object = Object {
@@ -1322,155 +1136,126 @@ pub static MESSAGE_CUSTOMER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "customer_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "global_id",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "can_inbox",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_activated",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_followed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "currency",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "order_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "succeed_order_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "last_order_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "purchased_amount",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "reward_point",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "level_id",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "level_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "color_customer_level",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "discount",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "discount_type",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "is_discount_by_level",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "max_discount_by_percent",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "total_amount_referred",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "emails",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "recent_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&PHONE_ENTRY), &Shape::Null]),
         },
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "ad_clicks",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "address_source",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "personal_info",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "shop_customer_addresses",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "web_sources",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MESSAGE_LIST: Object = Object {
@@ -1478,175 +1263,142 @@ pub static MESSAGE_LIST: Object = Object {
     fields: &[
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "messages",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&MESSAGE)), &Shape::Null]),
         },
         Field {
             name: "conv_from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PARTICIPANT), &Shape::Null]),
         },
         Field {
             name: "customers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&MESSAGE_CUSTOMER)), &Shape::Null]),
         },
         Field {
             name: "conv_customers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CUSTOMER_REF)), &Shape::Null]),
         },
         Field {
             name: "gender",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "birthday",
-            required: false,
             shape: &Shape::OneOf(&[&BIRTHDAY, &Shape::Null]),
         },
         Field {
             name: "lives_in",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "can_inbox",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "notes",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&NOTE)), &Shape::Null]),
         },
         Field {
             name: "recent_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&PHONE_ENTRY), &Shape::Null]),
         },
         Field {
             name: "read_watermarks",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&READ_WATERMARK)), &Shape::Null]),
         },
         Field {
             name: "post",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "profile_updated_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "is_banned",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "banned_by",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "banned_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "reported_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "allow_use_data_for_training_ai",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "app",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "last_commented_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "recent_emails",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "conv_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "available_for_report_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "conv_recent_phone_numbers",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&CAPTURED_PHONE)), &Shape::Null]),
         },
         Field {
             name: "reports_by_phone",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "recent_orders",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "activities",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "ad_clicks",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "matched_wa_fb_customers",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "suggested_products",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "suggested_posts",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "extra_info",
-            required: false,
             shape: &Shape::Any,
         },
     ],
+    required: &[],
 };
 
 pub static MESSAGING_DATA: Object = Object {
@@ -1654,20 +1406,18 @@ pub static MESSAGING_DATA: Object = Object {
     fields: &[
         Field {
             name: "conversation",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_CONVERSATION), &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_MESSAGE), &Shape::Null]),
         },
         Field {
             name: "post",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_POST), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MESSAGING_DATA_ENVELOPE: Object = Object {
@@ -1675,30 +1425,26 @@ pub static MESSAGING_DATA_ENVELOPE: Object = Object {
     fields: &[
         Field {
             name: "event_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "request_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&MESSAGING_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static MULTI_PAGE_USER_STATS: Object = Object {
@@ -1706,15 +1452,14 @@ pub static MULTI_PAGE_USER_STATS: Object = Object {
     fields: &[
         Field {
             name: "statistics",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Map(&Shape::Array(&Shape::Object(&USER_STAT))), &Shape::Null]),
         },
         Field {
             name: "users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Map(&Shape::Object(&USER_STAT)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static NEW_CUSTOMER_DATA: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)), &Shape::Map(&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)))]);
@@ -1724,30 +1469,26 @@ pub static NEW_CUSTOMER_STAT: Object = Object {
     fields: &[
         Field {
             name: "date",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "new_customer_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_page_inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static NEW_CUSTOMER_STATS: Object = Object {
@@ -1755,10 +1496,10 @@ pub static NEW_CUSTOMER_STATS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&NEW_CUSTOMER_DATA, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static NOTE: Object = Object {
@@ -1766,60 +1507,50 @@ pub static NOTE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "order_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "is_pinned",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "created_at",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "updated_at",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "removed_at",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "created_by",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&NOTE_AUTHOR), &Shape::Null]),
         },
         Field {
             name: "images",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "links",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "edit_history",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static NOTE_AUTHOR: Object = Object {
@@ -1827,20 +1558,18 @@ pub static NOTE_AUTHOR: Object = Object {
     fields: &[
         Field {
             name: "uid",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "fb_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PAGE: Object = Object {
@@ -1848,25 +1577,22 @@ pub static PAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "platform",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "avatar_url",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PAGE_LIST: Object = Object {
@@ -1874,15 +1600,14 @@ pub static PAGE_LIST: Object = Object {
     fields: &[
         Field {
             name: "pages",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&PAGE)), &Shape::Null]),
         },
         Field {
             name: "categorized",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&CATEGORIZED_PAGES), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PAGE_PERMISSIONS: Object = Object {
@@ -1890,10 +1615,10 @@ pub static PAGE_PERMISSIONS: Object = Object {
     fields: &[
         Field {
             name: "permissions",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PAGE_STAT: Object = Object {
@@ -1901,65 +1626,54 @@ pub static PAGE_STAT: Object = Object {
     fields: &[
         Field {
             name: "hour",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "customer_comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "customer_inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "inbox_interactive_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_customer_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "new_inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "page_comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "page_inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "today_uniq_website_referral",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "today_website_guest_referral",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "uniq_phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PAGE_STATS: Object = Object {
@@ -1967,10 +1681,10 @@ pub static PAGE_STATS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&PAGE_STAT)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PARTICIPANT: Object = Object {
@@ -1978,50 +1692,42 @@ pub static PARTICIPANT: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "email",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "uid",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "admin_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "admin_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "platform",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "ai_generated",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_automated",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PHONE_ENTRY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&CAPTURED_PHONE)]);
@@ -2031,35 +1737,30 @@ pub static PLUGIN_ATTACHMENT: Object = Object {
     fields: &[
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "title",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "description",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "link",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "image",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PLUGIN_IMAGE), &Shape::Null]),
         },
         Field {
             name: "is_web_source",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PLUGIN_IMAGE: Object = Object {
@@ -2067,10 +1768,10 @@ pub static PLUGIN_IMAGE: Object = Object {
     fields: &[
         Field {
             name: "url",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PLUGIN_MESSAGE: Object = Object {
@@ -2078,85 +1779,70 @@ pub static PLUGIN_MESSAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "original_message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "seen",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "show_info",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PLUGIN_SENDER), &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "attachments",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&PLUGIN_ATTACHMENT)), &Shape::Null]),
         },
         Field {
             name: "has_phone",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_removed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_hidden",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "message_tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "user_likes",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PLUGIN_MESSAGES: Object = Object {
@@ -2164,15 +1850,14 @@ pub static PLUGIN_MESSAGES: Object = Object {
     fields: &[
         Field {
             name: "messages",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&PLUGIN_MESSAGE)), &Shape::Null]),
         },
         Field {
             name: "can_request_feedback",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static PLUGIN_SENDER: Object = Object {
@@ -2180,25 +1865,22 @@ pub static PLUGIN_SENDER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "admin_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "admin_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST: Object = Object {
@@ -2206,50 +1888,42 @@ pub static POST: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&POST_AUTHOR), &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "reactions",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&REACTIONS), &Shape::Null]),
         },
         Field {
             name: "phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_ATTACHMENT: Object = Object {
@@ -2257,30 +1931,26 @@ pub static POST_ATTACHMENT: Object = Object {
     fields: &[
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "title",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "description",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "media",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&MEDIA), &Shape::Null]),
         },
         Field {
             name: "target",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&ATTACHMENT_TARGET), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_ATTACHMENTS: Object = Object {
@@ -2288,30 +1958,26 @@ pub static POST_ATTACHMENTS: Object = Object {
     fields: &[
         Field {
             name: "ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_ID), &Shape::Null]),
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&POST_ATTACHMENT)), &Shape::Null]),
         },
         Field {
             name: "target",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&ATTACHMENT_TARGET), &Shape::Null]),
         },
         Field {
             name: "title",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_AUTHOR: Object = Object {
@@ -2319,15 +1985,14 @@ pub static POST_AUTHOR: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_DATA: Object = Object {
@@ -2335,10 +2000,10 @@ pub static POST_DATA: Object = Object {
     fields: &[
         Field {
             name: "post",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_POST), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_DATA_ENVELOPE: Object = Object {
@@ -2346,30 +2011,26 @@ pub static POST_DATA_ENVELOPE: Object = Object {
     fields: &[
         Field {
             name: "event_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "request_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&POST_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static POST_LIST: Object = Object {
@@ -2377,15 +2038,14 @@ pub static POST_LIST: Object = Object {
     fields: &[
         Field {
             name: "total",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "posts",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&POST)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static REACTIONS: Object = Object {
@@ -2393,40 +2053,34 @@ pub static REACTIONS: Object = Object {
     fields: &[
         Field {
             name: "angry_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "care_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "haha_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "like_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "love_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "sad_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "wow_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static READ_WATERMARK: Object = Object {
@@ -2434,25 +2088,22 @@ pub static READ_WATERMARK: Object = Object {
     fields: &[
         Field {
             name: "psid",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "message_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "watermark",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "is_group_conv",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static READ_WATERMARKS: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&READ_WATERMARK)), &Shape::Any]);
@@ -2462,10 +2113,10 @@ pub static ROUND_ROBIN_UPDATE: Object = Object {
     fields: &[
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static ROUND_ROBIN_USERS: Object = Object {
@@ -2473,15 +2124,14 @@ pub static ROUND_ROBIN_USERS: Object = Object {
     fields: &[
         Field {
             name: "comment",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "inbox",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SEEN_USER: Object = Object {
@@ -2489,20 +2139,18 @@ pub static SEEN_USER: Object = Object {
     fields: &[
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "fb_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "seen_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SENT_MESSAGE: Object = Object {
@@ -2510,15 +2158,14 @@ pub static SENT_MESSAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SENT_PLUGIN_MESSAGE: Object = Object {
@@ -2526,25 +2173,22 @@ pub static SENT_PLUGIN_MESSAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "from_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "dummy_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SERIES: Object = Object {
@@ -2552,15 +2196,14 @@ pub static SERIES: Object = Object {
     fields: &[
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_NUM), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SUBSCRIPTION: Object = Object {
@@ -2568,100 +2211,82 @@ pub static SUBSCRIPTION: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "accumulated_amount",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "payment_amount",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "currency",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "activated_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "expired_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "auto_config",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "duration",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "is_activated",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_paid",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "owner_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "page_ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_ID), &Shape::Null]),
         },
         Field {
             name: "user_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "user_ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "shared_accounts",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "upgrade_from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SUBSCRIPTION_DATA: Object = Object {
@@ -2669,10 +2294,10 @@ pub static SUBSCRIPTION_DATA: Object = Object {
     fields: &[
         Field {
             name: "subscription",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&SUBSCRIPTION), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static SUBSCRIPTION_DATA_ENVELOPE: Object = Object {
@@ -2680,30 +2305,26 @@ pub static SUBSCRIPTION_DATA_ENVELOPE: Object = Object {
     fields: &[
         Field {
             name: "event_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "request_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&SUBSCRIPTION_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG: Object = Object {
@@ -2711,25 +2332,22 @@ pub static TAG: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "text",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "color",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "lighten_color",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_CHANGE: Object = Object {
@@ -2737,15 +2355,14 @@ pub static TAG_CHANGE: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&FLEX_ID), &Shape::Null]),
         },
         Field {
             name: "timestamp",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_CHART: Object = Object {
@@ -2753,15 +2370,14 @@ pub static TAG_CHART: Object = Object {
     fields: &[
         Field {
             name: "categories",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "series",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Map(&Shape::Array(&FLEX_NUM)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_HISTORY: Object = Object {
@@ -2769,20 +2385,18 @@ pub static TAG_HISTORY: Object = Object {
     fields: &[
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "payload",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&TAG_HISTORY_PAYLOAD), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_HISTORY_PAYLOAD: Object = Object {
@@ -2790,25 +2404,22 @@ pub static TAG_HISTORY_PAYLOAD: Object = Object {
     fields: &[
         Field {
             name: "action",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "editor_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "editor_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "tag",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&CONVERSATION_TAG), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_LIST: Object = Object {
@@ -2816,10 +2427,10 @@ pub static TAG_LIST: Object = Object {
     fields: &[
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&TAG)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static TAG_REF: Shape = Shape::OneOf(&[&FLEX_ID, &Shape::Object(&CONVERSATION_TAG)]);
@@ -2829,20 +2440,18 @@ pub static TAG_STATS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&TAG_CHART), &Shape::Null]),
         },
         Field {
             name: "data_today",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&TAG_CHART), &Shape::Null]),
         },
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&TAG)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static UPLOADED_CONTENT: Object = Object {
@@ -2850,15 +2459,14 @@ pub static UPLOADED_CONTENT: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "attachment_type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static USER: Object = Object {
@@ -2866,45 +2474,38 @@ pub static USER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "email",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "status",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_permissions",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&PAGE_PERMISSIONS), &Shape::Null]),
         },
         Field {
             name: "status_in_page",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "is_online",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static USER_ENGAGEMENT: Object = Object {
@@ -2912,35 +2513,30 @@ pub static USER_ENGAGEMENT: Object = Object {
     fields: &[
         Field {
             name: "user_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "order_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "old_order_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "total_engagement",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static USER_LIST: Object = Object {
@@ -2948,20 +2544,18 @@ pub static USER_LIST: Object = Object {
     fields: &[
         Field {
             name: "users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&USER)), &Shape::Null]),
         },
         Field {
             name: "disabled_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&USER)), &Shape::Null]),
         },
         Field {
             name: "round_robin_users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&ROUND_ROBIN_USERS), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static USER_STAT: Object = Object {
@@ -2969,60 +2563,50 @@ pub static USER_STAT: Object = Object {
     fields: &[
         Field {
             name: "user_name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "user_fb_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "average_response_time",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "order_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "phone_number_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "private_reply_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "unique_comment_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "unique_inbox_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "hour",
-            required: false,
             shape: &Shape::Any,
         },
     ],
+    required: &[],
 };
 
 pub static USER_STATS: Object = Object {
@@ -3030,10 +2614,10 @@ pub static USER_STATS: Object = Object {
     fields: &[
         Field {
             name: "data",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&USER_STATS_DATA), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static USER_STATS_DATA: Object = Object {
@@ -3041,15 +2625,14 @@ pub static USER_STATS_DATA: Object = Object {
     fields: &[
         Field {
             name: "statistics",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Map(&Shape::Array(&Shape::Object(&USER_STAT))), &Shape::Null]),
         },
         Field {
             name: "users",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Map(&Shape::Object(&USER_STAT)), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static WEBHOOK_CONVERSATION: Object = Object {
@@ -3057,70 +2640,58 @@ pub static WEBHOOK_CONVERSATION: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "assignee_ids",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Str), &Shape::Null]),
         },
         Field {
             name: "customer_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_SENDER), &Shape::Null]),
         },
         Field {
             name: "is_combined",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_removed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_replied",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "read_watermarks",
-            required: false,
             shape: &Shape::OneOf(&[&READ_WATERMARKS, &Shape::Null]),
         },
         Field {
             name: "seen",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "snippet",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "tags",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::OneOf(&[&TAG_REF, &Shape::Null])), &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "version",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static WEBHOOK_EVENT: Shape = Shape::OneOf(&[&Shape::Object(&MESSAGING_DATA_ENVELOPE), &Shape::Object(&CONVERSATION_DATA_ENVELOPE), &Shape::Object(&SUBSCRIPTION_DATA_ENVELOPE), &Shape::Object(&POST_DATA_ENVELOPE), &Shape::Object(&CONNECT_STATUS_DATA_ENVELOPE), &Shape::Any]);
@@ -3130,145 +2701,118 @@ pub static WEBHOOK_MESSAGE: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "conversation_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "original_message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "rich_message",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&WEBHOOK_SENDER), &Shape::Null]),
         },
         Field {
             name: "attachments",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Object(&ATTACHMENT)), &Shape::Null]),
         },
         Field {
             name: "has_phone",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "phone_info",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Array(&Shape::Any), &Shape::Null]),
         },
         Field {
             name: "is_hidden",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_parent",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_parent_hidden",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "is_removed",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "like_count",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_NUM, &Shape::Null]),
         },
         Field {
             name: "user_likes",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "edit_history",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "parent_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "private_reply_conversation",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "removed_by",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "show_info",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_comment",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_hide",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_like",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_remove",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
         Field {
             name: "can_reply_privately",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_BOOL, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static WEBHOOK_POST: Object = Object {
@@ -3276,50 +2820,42 @@ pub static WEBHOOK_POST: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "message",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "type",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "inserted_at",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "story",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "admin_creator",
-            required: false,
             shape: &Shape::Any,
         },
         Field {
             name: "from",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&POST_AUTHOR), &Shape::Null]),
         },
         Field {
             name: "attachments",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Object(&POST_ATTACHMENTS), &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 pub static WEBHOOK_SENDER: Object = Object {
@@ -3327,25 +2863,22 @@ pub static WEBHOOK_SENDER: Object = Object {
     fields: &[
         Field {
             name: "id",
-            required: false,
             shape: &Shape::OneOf(&[&FLEX_ID, &Shape::Null]),
         },
         Field {
             name: "name",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "email",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
         Field {
             name: "page_customer_id",
-            required: false,
             shape: &Shape::OneOf(&[&Shape::Str, &Shape::Null]),
         },
     ],
+    required: &[],
 };
 
 impl Shaped for crate::models::call_log::CallLogList {

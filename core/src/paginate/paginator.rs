@@ -1,7 +1,5 @@
 //! [`Paginator`]: one state machine for every paging style.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::{token, PageInfo, Paginated, Position, Style};
@@ -242,12 +240,17 @@ impl<E: Paginated> Paginator<E> {
         self.state
             .advance(self.endpoint.page_size(), items.len(), &keys, info);
 
-        let mut seen: HashSet<&str> = before.prev_keys.iter().map(String::as_str).collect();
+        // At most two pages of keys: a list searched in order is quick enough.
+        let mut seen: Vec<&str> = before.prev_keys.iter().map(String::as_str).collect();
         let mut skip_unkeyed = before.skip_unkeyed;
         let mut keep = Vec::with_capacity(keys.len());
         for key in &keys {
             let yield_it = match key {
-                Some(k) => seen.insert(k.as_str()),
+                Some(k) if seen.contains(&k.as_str()) => false,
+                Some(k) => {
+                    seen.push(k.as_str());
+                    true
+                }
                 None if skip_unkeyed > 0 => {
                     skip_unkeyed -= 1;
                     false

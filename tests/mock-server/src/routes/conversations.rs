@@ -42,7 +42,7 @@ fn filtered<'a>(page: &'a PageData, p: &Params) -> Result<Vec<&'a Conversation>,
                 })
         })
         .filter(|c| posts.is_empty() || posts.iter().any(|pid| c.v["post_id"] == pid.as_str()))
-        .filter(|c| since.map_or(true, |s| c.ts >= s) && until.map_or(true, |u| c.ts <= u))
+        .filter(|c| since.is_none_or(|s| c.ts >= s) && until.is_none_or(|u| c.ts <= u))
         .collect();
     // Stored newest-updated first; naive ISO text sorts like the instant it names.
     if by_inserted {

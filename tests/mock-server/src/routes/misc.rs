@@ -69,7 +69,7 @@ pub async fn call_logs(
     let all: Vec<Value> = page
         .call_logs
         .iter()
-        .filter(|c| since.map_or(true, |s| c.ts >= s) && until.map_or(true, |u| c.ts <= u))
+        .filter(|c| since.is_none_or(|s| c.ts >= s) && until.is_none_or(|u| c.ts <= u))
         .map(|c| c.v.clone())
         .collect();
     Ok(ok(
@@ -105,7 +105,7 @@ pub async fn posts(
         .posts
         .iter()
         .filter(|x| x.ts >= since && x.ts <= until)
-        .filter(|x| kind.map_or(true, |k| x.v["type"] == k))
+        .filter(|x| kind.is_none_or(|k| x.v["type"] == k))
         .map(|x| x.v.clone())
         .collect();
     Ok(ok(
@@ -226,7 +226,7 @@ pub async fn chat_send(State(st): State<St>, RawQuery(q): RawQuery, body: Bytes)
         .unwrap_or("")
         .to_owned();
     let attachments = b.get("attachments").cloned().unwrap_or(json!([]));
-    if message.is_empty() && attachments.as_array().map_or(true, Vec::is_empty) {
+    if message.is_empty() && attachments.as_array().is_none_or(Vec::is_empty) {
         return Err(bad("message or attachments is required"));
     }
     let conv_id = match b.get("conversation_id").and_then(Value::as_str) {

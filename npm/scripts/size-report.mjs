@@ -12,7 +12,7 @@ process.stdin.on("data", (d) => (text += d)).on("end", () => {
     if (name.includes("function names") || name.startsWith("custom section")) continue;
     let key;
     if (name.startsWith("data segment")) key = "(data segments)";
-    else if (name.includes("serde_path_to_error")) key = "serde_path_to_error (model deserialisers)";
+    else if (name.includes("serde_path_to_error")) key = "serde_path_to_error";
     else key = (name.match(/^[<&\s]*(?:mut\s+|dyn\s+)*([A-Za-z_][A-Za-z0-9_]*)/) || [, "?"])[1];
     totals.set(key, (totals.get(key) ?? 0) + bytes);
   }

@@ -455,12 +455,12 @@ def render_node(nd: Dict[str, Any]) -> Tuple[List[Row], List[str]]:
             f"Node throughput is {tp['ratio']:.2f}× the plain fetch loop (same records: "
             f"{'yes' if tp['same'] else 'NO'}), under the 1× target. `iter()` fetches the next "
             "page while the current one is read, so the bound is the JavaScript thread's CPU "
-            "per page. A `--cpu-prof` profile (20,000 customers) put most of it in core's typed "
-            'decode inside wasm (built at `opt-level = "z"` for the size budget, and every '
-            "model captures unknown fields with `#[serde(flatten)]`), then writing the items "
-            "as JSON text in wasm, `JSON.parse` and building models: about 8 ms of CPU per "
-            "100 customers against about 4 ms for the whole plain page. The same code built "
-            "at `opt-level = 3` measured 0.57–0.79× against 0.47–0.60× at `z`."
+            "per page: core reading the page inside wasm (parsing it into a JSON value, checking "
+            "it against the models' shape tables, writing the items back as JSON text; the module "
+            'is built at `opt-level = "z"` to stay under its 250 KB budget), then `JSON.parse` '
+            "and building models, against one `JSON.parse` for the plain loop. Handing JavaScript "
+            "the server's own item text after a streaming check, with no JSON value built in "
+            "between, is the next step."
         )
     if par["speedup"] < 3.5 or not par["same"]:
         notes.append(f"Node `Promise.all` speed-up is {par['speedup']:.2f}×, under 3.5×.")
@@ -564,17 +564,17 @@ def render(r: Dict[str, Any], m: Dict[str, str]) -> Tuple[str, List[str]]:
         notes.append(
             f"Throughput is {tp_ratio:.2f}× the plain loop, under the 2× target. `iter()` keeps "
             "one page in flight: while Python reads a page, a reused worker thread fetches the "
-            "next one and decodes it (lossless typed models, then JSON text) without the GIL, "
-            "so the Python thread only runs `json.loads` and wraps models (about 0.7–1 ms per "
-            "100 customers). The SDK is then bound by that worker stage: the mock's answer "
-            "(about 1.8 ms per page on loopback, measured with a keep-alive `http.client` loop) "
-            "plus core's typed decode and JSON text (about 0.8–1.1 ms), against about 3.7 ms for "
-            "the plain loop's whole page (a new connection, the same answer, one `json.loads`). "
-            "2× would need two or more pages in flight (fetching `page_number` pages "
-            "concurrently once `total` is known: a change to core's paginator) and a cheaper "
-            "decode (every model captures unknown fields with `#[serde(flatten)]`, which "
-            "buffers each field); on this 2-core machine the mock, the worker and the Python "
-            "thread also share the same two cores."
+            "next one and reads it (a JSON value checked against core's shape tables, then JSON "
+            "text) without the GIL, so the Python thread only runs `json.loads` and wraps models. "
+            "The SDK is then bound by that worker stage: the mock's answer (about 1.8 ms per page "
+            "on loopback, measured with a keep-alive `http.client` loop) plus core's reading "
+            "(about 1.0 ms per 100 customers; a `perf` profile puts most of it in allocating the "
+            "JSON value and hashing its object keys), against about 3.7 ms for the plain loop's "
+            "whole page (a new connection, the same answer, one `json.loads`). 2× would need two "
+            "or more pages in flight (fetching `page_number` pages concurrently once `total` is "
+            "known: a change to core's paginator) and a check that streams over the body and "
+            "keeps the server's item text instead of building a JSON value; on this 2-core "
+            "machine the mock, the worker and the Python thread also share the same two cores."
         )
     if par["speedup"] < 3.5:
         notes.append(f"Parallel speed-up is {par['speedup']:.2f}×, under 3.5×.")

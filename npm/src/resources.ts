@@ -4,22 +4,25 @@
 import type { BaseClient, IterOptions, Params, RequestOptions, TimeInput } from "./base.js";
 import { apiParams, PageIterator } from "./base.js";
 import type {
+  Ack,
   CallLog,
-  ChatPluginMessage,
   Content,
   Conversation,
   Customer,
   ExportedConversation,
   JsonObject,
   Message,
-  Model,
-  Note,
   Page,
   PageAccessToken,
   PageInfo,
+  PluginMessages,
   Post,
+  RoundRobinUpdate,
+  SentMessage,
+  SentPluginMessage,
   Statistics,
   Tag,
+  TagChange,
   User,
 } from "./models.js";
 import { wrapAll } from "./models.js";
@@ -77,23 +80,23 @@ export class Conversations extends Resource {
     return this._client._iter("conversations.list_v1", p(params), params);
   }
   /** Adds a tag to a conversation (safe to repeat). */
-  addTag(conversationId: string, tagId: TagId, options?: RequestOptions): Promise<Model> {
+  addTag(conversationId: string, tagId: TagId, options?: RequestOptions): Promise<TagChange> {
     return this._client._model("conversations.add_tag", p({ conversation_id: conversationId, tag_id: tagId }), options);
   }
   /** Removes a tag from a conversation (safe to repeat). */
-  removeTag(conversationId: string, tagId: TagId, options?: RequestOptions): Promise<Model> {
+  removeTag(conversationId: string, tagId: TagId, options?: RequestOptions): Promise<TagChange> {
     return this._client._model("conversations.remove_tag", p({ conversation_id: conversationId, tag_id: tagId }), options);
   }
   /** Assigns the conversation to these staff members (replacing the assignees). */
-  assign(conversationId: string, assigneeIds: string[], options?: RequestOptions): Promise<Model> {
+  assign(conversationId: string, assigneeIds: string[], options?: RequestOptions): Promise<Conversation> {
     return this._client._model("conversations.assign", p({ conversation_id: conversationId, assignee_ids: assigneeIds }), options);
   }
   /** Marks the conversation read. */
-  markRead(conversationId: string, options?: RequestOptions): Promise<Model> {
+  markRead(conversationId: string, options?: RequestOptions): Promise<Ack> {
     return this._client._model("conversations.mark_read", p({ conversation_id: conversationId }), options);
   }
   /** Marks the conversation unread. */
-  markUnread(conversationId: string, options?: RequestOptions): Promise<Model> {
+  markUnread(conversationId: string, options?: RequestOptions): Promise<Ack> {
     return this._client._model("conversations.mark_unread", p({ conversation_id: conversationId }), options);
   }
 }
@@ -138,13 +141,13 @@ export class Messages extends Resource {
     return this._client._iter("messages.list", p(params, { conversation_id: conversationId }), params);
   }
   /** Replies in an inbox conversation with text (a string) or with uploaded contents. */
-  send(conversationId: string, message: string | (SendMessage & RequestOptions), options?: RequestOptions): Promise<Model> {
+  send(conversationId: string, message: string | (SendMessage & RequestOptions), options?: RequestOptions): Promise<SentMessage> {
     const params = typeof message === "string" ? { message } : message;
     const opts = typeof message === "string" ? options : message;
     return this._client._model("messages.send", p(params, { conversation_id: conversationId }), opts);
   }
   /** Replies to a comment (`messageId`) in a comment conversation. */
-  replyComment(conversationId: string, messageId: string, params: ReplyComment & RequestOptions): Promise<Model> {
+  replyComment(conversationId: string, messageId: string, params: ReplyComment & RequestOptions): Promise<SentMessage> {
     return this._client._model(
       "messages.reply_comment",
       p(params, { conversation_id: conversationId, message_id: messageId }),
@@ -152,7 +155,7 @@ export class Messages extends Resource {
     );
   }
   /** Answers a commenter privately in the inbox. */
-  privateReply(conversationId: string, params: PrivateReply & RequestOptions): Promise<Model> {
+  privateReply(conversationId: string, params: PrivateReply & RequestOptions): Promise<SentMessage> {
     return this._client._model("messages.private_reply", p(params, { conversation_id: conversationId }), params);
   }
 }
@@ -182,19 +185,19 @@ export class Customers extends Resource {
     return this._client._iter("customers.list", p(params), params);
   }
   /** Updates a customer. */
-  update(pageCustomerId: string, changes: CustomerChanges, options?: RequestOptions): Promise<Model> {
+  update(pageCustomerId: string, changes: CustomerChanges, options?: RequestOptions): Promise<Ack> {
     return this._client._model("customers.update", { page_customer_id: pageCustomerId, changes: p(changes) }, options);
   }
   /** Adds a note to a customer. */
-  addNote(pageCustomerId: string, message: string, options?: RequestOptions): Promise<Note> {
+  addNote(pageCustomerId: string, message: string, options?: RequestOptions): Promise<Ack> {
     return this._client._model("notes.add", p({ page_customer_id: pageCustomerId, message }), options);
   }
   /** Replaces a note's text. */
-  updateNote(pageCustomerId: string, noteId: string, message: string, options?: RequestOptions): Promise<Note> {
+  updateNote(pageCustomerId: string, noteId: string, message: string, options?: RequestOptions): Promise<Ack> {
     return this._client._model("notes.update", p({ page_customer_id: pageCustomerId, note_id: noteId, message }), options);
   }
   /** Deletes a note. */
-  deleteNote(pageCustomerId: string, noteId: string, options?: RequestOptions): Promise<Model> {
+  deleteNote(pageCustomerId: string, noteId: string, options?: RequestOptions): Promise<Ack> {
     return this._client._model("notes.delete", p({ page_customer_id: pageCustomerId, note_id: noteId }), options);
   }
 }
@@ -303,7 +306,7 @@ export class Users extends Resource {
     return wrapAll<User>(data.users ?? []);
   }
   /** Sets who takes turns on new inbox and comment conversations. */
-  setRoundRobin(params: { inbox?: string[]; comment?: string[] } & RequestOptions): Promise<Model> {
+  setRoundRobin(params: { inbox?: string[]; comment?: string[] } & RequestOptions): Promise<RoundRobinUpdate> {
     return this._client._model("users.set_round_robin", p(params), params);
   }
 }
@@ -368,11 +371,11 @@ export class ChatPlugin extends Resource {
     this.#pageId = pageId;
   }
   /** Sends a visitor's message. */
-  send(params: ChatPluginSend & RequestOptions): Promise<ChatPluginMessage> {
+  send(params: ChatPluginSend & RequestOptions): Promise<SentPluginMessage> {
     return this._client._model("chat_plugin.send", p(params, { page_id: this.#pageId }), params);
   }
   /** A chat plugin conversation's messages. */
-  list(conversationId: string, params?: { offset?: number } & RequestOptions): Promise<Model> {
+  list(conversationId: string, params?: { offset?: number } & RequestOptions): Promise<PluginMessages> {
     return this._client._model("chat_plugin.list", p(params, { conversation_id: conversationId, page_id: this.#pageId }), params);
   }
 }

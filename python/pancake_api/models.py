@@ -9,15 +9,15 @@ server sends is there too.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Union
 
 from ._models import Model
 
 
 class PageInfo(Model):
-    """A page the user manages (``user.pages.list()``)."""
+    """A page the user manages (``user.pages.list()``); its id may arrive as a number."""
 
-    id: str
+    id: Union[int, str]
     name: str
     platform: str
 
@@ -29,9 +29,9 @@ class PageAccessToken(Model):
 
 
 class Tag(Model):
-    """A tag of the page (ids are numbers, ``-99`` included)."""
+    """A tag of the page (ids are numbers, ``-99`` included, or text)."""
 
-    id: int
+    id: Union[int, str]
     text: str
     color: str
 
@@ -41,7 +41,7 @@ class Conversation(Model):
 
     id: str
     type: str
-    page_id: str
+    page_id: Union[int, str]
     tags: List[Any]
     snippet: Optional[str]
     inserted_at: datetime
@@ -61,7 +61,7 @@ class Customer(Model):
     """A page customer; ``id`` is what updates and notes take, ``psid`` joins conversations."""
 
     id: str
-    psid: str
+    psid: Union[int, str]
     name: str
     phone_numbers: List[Any]
     notes: List[Any]
@@ -87,7 +87,7 @@ class Post(Model):
 class CallLog(Model):
     """A SIP call log."""
 
-    id: str
+    call_id: str
 
 
 class User(Model):

@@ -19,7 +19,7 @@ from pancake_api.models import Conversation, Customer
 
 def sync(base_url: str) -> List[str]:
     user = UserClient("mock-user-token", base_url=base_url)
-    page_id: str = user.pages.list()[0].id
+    page_id: str = str(user.pages.list()[0].id)  # page ids may arrive as numbers
     page: PageClient = user.page(page_id, f"mock-page-token-{page_id}")
     customers: PageIterator[Customer] = page.customers.iter(
         since=date(2024, 1, 1), until=datetime(2024, 2, 1)

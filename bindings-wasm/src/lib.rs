@@ -572,17 +572,7 @@ pub fn parse_timestamp_micros(value_json: &str) -> Result<f64, JsValue> {
     Ok(core(normalize::parse_timestamp(&value))?.unix_micros() as f64)
 }
 
-/// Unix microseconds of a timestamp, or `undefined` when the value is not one (models use
-/// this on every timestamp field, so it must not throw).
-#[wasm_bindgen(js_name = tryTimestampMicros)]
-pub fn try_timestamp_micros(value_json: &str) -> Option<f64> {
-    let value: Value = serde_json::from_str(value_json).ok()?;
-    normalize::parse_timestamp(&value)
-        .ok()
-        .map(|t| t.unix_micros() as f64)
-}
-
-/// [`try_timestamp_micros`] for many values at once (a JSON array of them): one call per page
+/// Unix microseconds of many timestamps at once (a JSON array of them): one call per page
 /// of models instead of one per field. `NaN` where a value is not a timestamp.
 #[wasm_bindgen(js_name = timestampsMicros)]
 pub fn timestamps_micros(values_json: &str) -> Vec<f64> {

@@ -87,7 +87,9 @@ fn status_text(status: u16) -> &'static str {
 /// Classifies a response: `Ok(())` when it is a success to decode, or the error it carries
 /// (an error status, or `success:false` under any status).
 pub fn check(response: &HttpResponse) -> Result<()> {
-    classify(response, serde_json::from_slice(&response.body).ok())
+    // One UTF-8 check of the whole body; the parse then need not check each string again.
+    let text = std::str::from_utf8(&response.body).ok();
+    classify(response, text.and_then(|t| serde_json::from_str(t).ok()))
 }
 
 /// [`check`] on a body already parsed as JSON (`None` when it is not JSON), so a caller that

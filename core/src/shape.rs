@@ -74,12 +74,15 @@ impl<T: Shaped> Shaped for Vec<T> {
 /// not fit.
 pub fn decode(shape: &Shape, response: &HttpResponse) -> Result<Value> {
     let fail = |message: String| Error::decode(message, response.status, &response.body);
-    let parsed = serde_json::from_slice::<Value>(&response.body);
+    // One UTF-8 check of the whole body, then a parse that need not check each string again.
+    let parsed = std::str::from_utf8(&response.body)
+        .map_err(|e| format!("not UTF-8: {e}"))
+        .and_then(|text| serde_json::from_str::<Value>(text).map_err(|e| e.to_string()));
     crate::response::check_parsed(response, parsed.as_ref().ok())?;
     if response.body.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("empty body".into()));
     }
-    let value = parsed.map_err(|e| fail(e.to_string()))?;
+    let value = parsed.map_err(fail)?;
     check(shape, &value).map_err(|m| fail(m.to_string()))?;
     Ok(value)
 }

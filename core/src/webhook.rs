@@ -815,7 +815,9 @@ pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::decode("empty webhook body", 0, body));
     }
-    let event: Value = serde_json::from_slice(body)
+    let event: Value = std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
         .map_err(|e| Error::decode(format!("not JSON: {e}"), 0, body))?;
     if !event.is_object() {
         return Err(Error::decode(

@@ -58,7 +58,9 @@ pub(crate) fn write<T: Serialize>(value: &T) -> String {
 pub(crate) fn read<T: DeserializeOwned>(token: &str) -> Result<T> {
     let bytes = decode(token)
         .ok_or_else(|| Error::invalid("resume", "not a resume token (bad encoding)"))?;
-    serde_json::from_slice(&bytes)
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::invalid("resume", "not a resume token (bad encoding)"))?;
+    serde_json::from_str(&text)
         .map_err(|e| Error::invalid("resume", format!("not a resume token of this list: {e}")))
 }
 

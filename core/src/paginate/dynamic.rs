@@ -20,11 +20,9 @@ trait Erased: Send + Sync {
     fn clone_box(&self) -> Box<dyn Erased>;
 }
 
-/// Typed items whose JSON text is written on demand.
-/// The items of a page [`DynPaginator::handle_response_items`] handled, still typed: their
-/// JSON text is written by [`PageItems::to_text`], straight from the typed items (no
-/// intermediate [`Value`] tree), when the caller wants it (e.g. after it has sent the request
-/// for the next page).
+/// The items of a page [`DynPaginator::handle_response_items`] handled, as the JSON the server
+/// sent (checked against their model's shape); [`PageItems::to_text`] writes their JSON text
+/// when the caller wants it (e.g. after it has sent the request for the next page).
 pub struct PageItems {
     items: Vec<Value>,
     status: u16,
@@ -206,7 +204,7 @@ impl DynPaginator {
         self.inner.handle_response(response)
     }
 
-    /// [`DynPaginator::handle_response`] with the items kept typed until
+    /// [`DynPaginator::handle_response`] with the items' JSON text left to
     /// [`PageItems::to_text`]: same items, same state change. A binding that hands pages over
     /// as JSON text uses it to send the next request before writing this page's text.
     pub fn handle_response_items(&mut self, response: &HttpResponse) -> Result<PageItems> {

@@ -111,8 +111,9 @@ pub trait Windowed: Paginated {
     fn with_window(&self, since: i64, until: i64) -> Self;
 }
 
-/// The array under `key` of a list response; empty when absent or `null` (as a typed
-/// `Maybe<Vec<_>>` reads), or `None` when it is not there to take.
+/// The array under `key` of a list response, taken out of it; `None` when the key is absent,
+/// `null` or not an array (a typed `Maybe<Vec<_>>` reads the first two as no items, and the
+/// shape check has ruled out the third).
 pub fn take_items(output: &mut Value, key: &str) -> Option<Vec<Value>> {
     match output.get_mut(key).map(Value::take) {
         Some(Value::Array(items)) => Some(items),

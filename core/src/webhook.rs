@@ -639,7 +639,6 @@ impl Subscription {
 
 /// One webhook body, by kind. Serialising it gives back the JSON received.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WebhookEvent {
@@ -946,26 +945,6 @@ mod tests {
         assert!(a.starts_with("messaging:"));
         let other = r#"{"event_type":"messaging","page_id":"1","data":{"message":{"id":"m2"}}}"#;
         assert_ne!(a, parse_webhook(other.as_bytes()).unwrap().dedup_key());
-    }
-
-    #[test]
-    fn dedup_hash_input_is_the_events_json() {
-        // dedup_key hashes `to_value().to_string()`: the bytes `serde_json::to_vec` gives.
-        let vectors: Value =
-            serde_json::from_str(include_str!("../../tests/vectors/webhooks.json")).unwrap();
-        let mut seen = 0;
-        for case in vectors["cases"].as_array().unwrap() {
-            let Some(body) = case.get("body") else {
-                continue;
-            };
-            let Ok(event) = parse_webhook(body.to_string().as_bytes()) else {
-                continue;
-            };
-            let direct = serde_json::to_vec(&event).unwrap();
-            assert_eq!(event.to_value().to_string().into_bytes(), direct);
-            seen += 1;
-        }
-        assert!(seen > 5, "{seen}");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Every JSON example of the reference documents, kept under `tests/fixtures/<operation>/`,
-//! must parse through that operation and serialise back to exactly the same JSON.
+//! must parse through that operation (the bindings' path: checked against the model's shape)
+//! and come back as exactly the same JSON. That the typed models read them alike is
+//! `shape_agreement.rs`'s job.
 //!
 //! Layout: `tests/fixtures/<operation name>/<example>.json` holds a response body as the
 //! documents show it. An optional `<example>.params.json` beside it holds the parameters the

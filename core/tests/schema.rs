@@ -69,8 +69,7 @@ fn generate() -> Value {
         models::user::UserList,
         models::user::RoundRobinUpdate,
         resources::avatar::AvatarLocation,
-        // ... and the webhook bodies, whole and by kind.
-        webhook::WebhookEvent,
+        // ... and the webhook bodies, by kind.
         webhook::MessagingEvent,
         webhook::ConversationEvent,
         webhook::SubscriptionEvent,

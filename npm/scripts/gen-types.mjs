@@ -25,7 +25,6 @@ const RENAME = {
   GeneratedToken: "PageAccessToken",
   UploadedContent: "Content",
   PluginMessage: "ChatPluginMessage",
-  WebhookEvent: "WebhookBody", // `WebhookEvent` is the parsed event of webhooks.ts
 };
 
 const schema = JSON.parse(readFileSync(SCHEMA, "utf8"));

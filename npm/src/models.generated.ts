@@ -1493,9 +1493,6 @@ export interface WebhookConversation extends Model {
   readonly version?: FlexNum | null;
 }
 
-/** One webhook body, by kind. Serialising it gives back the JSON received. */
-export type WebhookBody = MessagingDataEnvelope | ConversationDataEnvelope | SubscriptionDataEnvelope | PostDataEnvelope | ConnectStatusDataEnvelope | JsonValue;
-
 /** The message inside a `messaging` event. */
 export interface WebhookMessage extends Model {
   /** The message id. */

@@ -47,7 +47,7 @@ def schema_kinds(s: Any) -> Set[str]:
     if "anyOf" in s or "oneOf" in s:
         return set().union(*(schema_kinds(a) for a in s.get("anyOf") or s["oneOf"]))
     types = s["type"] if isinstance(s["type"], list) else [s["type"]]
-    return {"number" if t == "number" else t for t in types}
+    return set(types)
 
 
 def python_kinds(annotation: Any) -> Set[str]:

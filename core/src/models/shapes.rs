@@ -2694,8 +2694,6 @@ pub static WEBHOOK_CONVERSATION: Object = Object {
     required: &[],
 };
 
-pub static WEBHOOK_EVENT: Shape = Shape::OneOf(&[&Shape::Object(&MESSAGING_DATA_ENVELOPE), &Shape::Object(&CONVERSATION_DATA_ENVELOPE), &Shape::Object(&SUBSCRIPTION_DATA_ENVELOPE), &Shape::Object(&POST_DATA_ENVELOPE), &Shape::Object(&CONNECT_STATUS_DATA_ENVELOPE), &Shape::Any]);
-
 pub static WEBHOOK_MESSAGE: Object = Object {
     name: "WebhookMessage",
     fields: &[
@@ -2987,10 +2985,6 @@ impl Shaped for crate::models::user::RoundRobinUpdate {
 
 impl Shaped for crate::resources::avatar::AvatarLocation {
     const SHAPE: &'static Shape = &Shape::Object(&AVATAR_LOCATION);
-}
-
-impl Shaped for crate::webhook::WebhookEvent {
-    const SHAPE: &'static Shape = &WEBHOOK_EVENT;
 }
 
 impl Shaped for crate::webhook::MessagingEvent {

@@ -34,6 +34,7 @@ pub mod resources;
 pub mod response;
 pub mod retry;
 pub mod shape;
+pub mod validate;
 pub mod webhook;
 
 pub use context::{Context, DEFAULT_BASE_URL};

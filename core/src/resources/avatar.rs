@@ -14,8 +14,8 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::models::common::{Extra, Maybe};
 use crate::operations::{op, Operation};
-use crate::resources::conversations::require_text;
 use crate::response;
+use crate::validate::require_text;
 
 /// The host the documents give for avatars (the page APIs live on `pages.fm`).
 pub const AVATAR_BASE_URL: &str = "https://pancake.vn/api";

@@ -3,13 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::statistics::check_span;
 use crate::context::{Api, Context};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::call_log::{CallLog, CallLogList};
 use crate::operations::{paged, Operation};
+use crate::validate::check_optional_span;
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style};
@@ -100,16 +100,7 @@ impl Endpoint for ListCallLogs {
                 ),
             ));
         }
-        match (self.since, self.until) {
-            (Some(s), Some(u)) => check_span(s, u)?,
-            (Some(s), None) if s < 0 => {
-                return Err(Error::invalid("since", "must not be negative"))
-            }
-            (None, Some(u)) if u < 0 => {
-                return Err(Error::invalid("until", "must not be negative"))
-            }
-            _ => {}
-        }
+        check_optional_span(self.since, self.until)?;
         ctx.get(Api::PageV1, "/sip_call_logs", self)
     }
 }

@@ -10,14 +10,13 @@ use crate::http::{Body, HttpRequest, Method, RetrySafety};
 use crate::models::common::FlexId;
 use crate::models::conversation::{Conversation, ConversationList, TagChange};
 use crate::models::customer::Ack;
-use crate::normalize::time::SECONDS_BELOW;
 use crate::operations::{op, paged, windowed, Operation};
+use crate::validate::{check_items, check_order_by, check_span, check_unix_seconds, require_text};
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style, Windowed};
 
-/// The values `order_by` takes in the conversation and customer lists.
-pub const ORDER_BY_VALUES: &[&str] = &["inserted_at", "updated_at"];
+pub use crate::validate::ORDER_BY_VALUES;
 
 /// How many conversations the v2 list returns per call (documented).
 pub const V2_PAGE_SIZE: u32 = 60;
@@ -29,63 +28,6 @@ pub const V1_PAGE_SIZE: u32 = 60;
 /// The longest span the v1 list accepts: "less or equal to one month" (002). We take 30 days,
 /// the span a user means by "the last month" and no longer than any month but February.
 pub const V1_MAX_WINDOW_SECS: i64 = 30 * 86_400;
-
-/// Fails with an error naming `field` when `value` is empty or blank.
-pub(crate) fn require_text(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        Err(Error::invalid(field, "must not be empty"))
-    } else {
-        Ok(())
-    }
-}
-
-/// Checks that `value` reads as unix **seconds** (not milliseconds, not negative).
-pub(crate) fn check_unix_seconds(field: &str, value: i64) -> Result<()> {
-    if value < 0 {
-        return Err(Error::invalid(
-            field,
-            format!("must be unix seconds, got {value}"),
-        ));
-    }
-    if value >= SECONDS_BELOW {
-        return Err(Error::invalid(
-            field,
-            format!("must be unix seconds; {value} looks like milliseconds or microseconds"),
-        ));
-    }
-    Ok(())
-}
-
-/// Checks `since` and `until` (unix seconds, `since <= until`).
-pub(crate) fn check_span(since: i64, until: i64) -> Result<()> {
-    check_unix_seconds("since", since)?;
-    check_unix_seconds("until", until)?;
-    if since > until {
-        return Err(Error::invalid(
-            "until",
-            format!("must not be before since ({since}), got {until}"),
-        ));
-    }
-    Ok(())
-}
-
-/// Checks an optional `order_by` against [`ORDER_BY_VALUES`].
-pub(crate) fn check_order_by(order_by: Option<&str>) -> Result<()> {
-    match order_by {
-        Some(v) if !ORDER_BY_VALUES.contains(&v) => Err(Error::invalid(
-            "order_by",
-            format!("must be inserted_at or updated_at, got `{v}`"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-fn check_items(field: &str, items: &[String]) -> Result<()> {
-    if items.iter().any(|s| s.trim().is_empty()) {
-        return Err(Error::invalid(field, "must not contain empty values"));
-    }
-    Ok(())
-}
 
 /// A list of ids sent as one comma-separated parameter (`tags=1,2,3`): given as a list
 /// (`[1, -99]`) or as the text itself (`"1,2,3"`).

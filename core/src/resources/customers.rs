@@ -14,7 +14,7 @@ use crate::operations::{op, paged, Operation};
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style};
-use crate::resources::conversations::{check_order_by, check_span, require_text};
+use crate::validate::{check_order_by, check_span, require_text};
 
 /// The largest `page_size` the customer list accepts.
 pub const MAX_PAGE_SIZE: u32 = 100;

@@ -17,7 +17,7 @@ use crate::operations::{op, paged, Operation};
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style};
-use crate::resources::conversations::require_text;
+use crate::validate::require_text;
 
 /// How many older messages one call returns (001, 003; 002's older text says 20).
 pub const MESSAGES_PAGE_SIZE: u32 = 30;

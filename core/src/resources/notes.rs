@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::Ack;
 use crate::operations::{op, Operation};
-use crate::resources::conversations::require_text;
+use crate::validate::require_text;
 
 fn notes_request(
     ctx: &Context,

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
 use crate::models::page::{GeneratedToken, PageList};
 use crate::operations::{self, op, Operation};
-use crate::resources::conversations::require_text;
+use crate::validate::require_text;
 
 /// Lists the pages the user (the context's `access_token`) manages.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

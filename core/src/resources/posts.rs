@@ -2,13 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::statistics::check_span;
 use crate::context::{Api, Context};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::post::{Post, PostList};
 use crate::operations::{paged, Operation};
+use crate::validate::check_span;
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style};

@@ -23,6 +23,7 @@ use crate::models::statistics::{
 };
 use crate::normalize::{date_range, date_range_dates, parse_date_range, UtcOffset};
 use crate::operations::{op, Operation};
+use crate::validate::check_span;
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
@@ -35,29 +36,6 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     op::<NewCustomerStatistics>("statistics.new_customers"),
     op::<MultiPageUserStatistics>("statistics.multi_page_users"),
 ];
-
-/// Checks a `since`/`until` pair of unix seconds.
-pub(crate) fn check_span(since: i64, until: i64) -> Result<()> {
-    if since < 0 {
-        return Err(Error::invalid(
-            "since",
-            "must be unix seconds, not negative",
-        ));
-    }
-    if until < 0 {
-        return Err(Error::invalid(
-            "until",
-            "must be unix seconds, not negative",
-        ));
-    }
-    if since > until {
-        return Err(Error::invalid(
-            "until",
-            format!("must not be before since ({until} < {since})"),
-        ));
-    }
-    Ok(())
-}
 
 /// Which text form a `date_range` parameter must have.
 #[derive(Clone, Copy, PartialEq, Eq)]

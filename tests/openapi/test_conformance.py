@@ -168,7 +168,7 @@ def pinned(key: str, ids: Dict[str, Any]) -> Dict[str, Any]:
         "GET /pages": {"query": {"access_token": USER_TOKEN}},
         "POST /pages/{page_id}/generate_page_access_token": {
             "path": page,
-            "query": {"access_token": USER_TOKEN},
+            "query": {**page, "access_token": USER_TOKEN},
         },
         "GET /pages/{page_id}/conversations": {
             "path": page,

@@ -33,9 +33,10 @@ impl Endpoint for ListPages {
 }
 
 /// Generates (or renews) the page access token of `page_id`; the user must be an admin of the
-/// page. The old token stops working. `page_id` goes in the path (openapi.yaml calls it a
-/// query parameter by mistake). Repeating the call only renews the token again, so it is
-/// retried like an idempotent request.
+/// page. The old token stops working. `page_id` travels twice: in the path, which the URL
+/// template names, and in the query, where openapi.yaml and the parameter table of the older
+/// reference require it. Repeating the call only renews the token again, so it is retried
+/// like an idempotent request.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -66,11 +67,19 @@ impl Endpoint for GeneratePageAccessToken {
             Method::Post,
             Api::User,
             &path,
-            &NoQuery {},
+            &PageIdQuery {
+                page_id: &self.page_id,
+            },
             Body::None,
             RetrySafety::Idempotent,
         )
     }
+}
+
+/// The query of [`GeneratePageAccessToken`]: the page id again, as the API requires.
+#[derive(serde::Serialize)]
+struct PageIdQuery<'a> {
+    page_id: &'a str,
 }
 
 /// One response of `pages.list` as `{items, total: null, next_cursor: null, response}`, the
@@ -133,7 +142,7 @@ mod tests {
     }
 
     #[test]
-    fn token_generation_uses_the_path_and_the_user_token() {
+    fn token_generation_sends_the_page_id_in_path_and_query() {
         let ctx = Context::user("utok");
         let req = GeneratePageAccessToken::new("12 3")
             .to_request(&ctx)
@@ -141,7 +150,7 @@ mod tests {
         assert_eq!(req.method, Method::Post);
         assert_eq!(
             req.url,
-            "https://pages.fm/api/v1/pages/12%203/generate_page_access_token?access_token=utok"
+            "https://pages.fm/api/v1/pages/12%203/generate_page_access_token?page_id=12+3&access_token=utok"
         );
         assert_eq!(req.rate_limit_key, None);
         let out = GeneratePageAccessToken::new("1")

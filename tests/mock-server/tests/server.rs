@@ -30,10 +30,18 @@ fn prints_its_address_and_lists_pages() {
     m.check_core("pages.list", &json!({}), &r);
     let page = m.page_id(0);
     let r = m.post(
-        &format!("/api/v1/pages/{page}/generate_page_access_token?access_token={USER_TOKEN}"),
+        &format!(
+            "/api/v1/pages/{page}/generate_page_access_token?page_id={page}&access_token={USER_TOKEN}"
+        ),
         &json!({}),
     );
     assert_eq!(r.json()["page_access_token"], page_token(&page));
+    // openapi.yaml requires the page id in the query as well as in the path.
+    let r = m.post(
+        &format!("/api/v1/pages/{page}/generate_page_access_token?access_token={USER_TOKEN}"),
+        &json!({}),
+    );
+    assert_eq!(r.status, 400);
     // Avatar: a redirect, no token needed.
     let r = m.get(&format!("/api/v1/pages/{page}/avatar/123"));
     assert_eq!(r.status, 301);

@@ -1,12 +1,12 @@
 //! User API: list pages, generate a page access token, avatar redirect.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::gate::PAGE_TOKEN_PREFIX;
-use super::{missing, ok, St};
+use super::{bad, missing, ok, Params, Reply, St};
 use crate::state::lock;
 
 /// `GET /api/v1/pages`.
@@ -16,12 +16,25 @@ pub async fn list(State(st): State<St>) -> Response {
     ok(json!({"success": true, "pages": pages}))
 }
 
-/// `POST /api/v1/pages/{page_id}/generate_page_access_token`.
-pub async fn generate_token(State(st): State<St>, Path(page_id): Path<String>) -> Response {
-    if lock(&st.store).page(&page_id).is_none() {
-        return missing("page").into_response();
+/// `POST /api/v1/pages/{page_id}/generate_page_access_token?page_id=...`: openapi.yaml requires
+/// `page_id` in the query too, and it must name the page of the path.
+pub async fn generate_token(
+    State(st): State<St>,
+    Path(page_id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Reply {
+    let p = Params::parse(q.as_deref());
+    if p.req("page_id")? != page_id {
+        return Err(bad(
+            "the page_id query parameter must name the page of the path",
+        ));
     }
-    ok(json!({"success": true, "page_access_token": format!("{PAGE_TOKEN_PREFIX}{page_id}")}))
+    if lock(&st.store).page(&page_id).is_none() {
+        return Err(missing("page"));
+    }
+    Ok(ok(
+        json!({"success": true, "page_access_token": format!("{PAGE_TOKEN_PREFIX}{page_id}")}),
+    ))
 }
 
 /// `GET /api/v1/pages/{page_id}/avatar/{psid}`: a 301 to a CDN address, no token needed.

@@ -11,15 +11,20 @@ use crate::redact::redact_text;
 /// A result with the SDK's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// How long a body snippet kept in an error may be, in characters.
+/// How long a body snippet kept in a decode error may be, in characters.
 pub const SNIPPET_CHARS: usize = 512;
+
+/// How much of an API error's body is kept, in characters: error envelopes are far shorter, so
+/// they are kept whole; only a runaway page (an HTML proxy error, say) is cut.
+pub const API_BODY_CHARS: usize = 65_536;
 
 /// What kind of API error the server answered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ApiErrorKind {
-    /// 401, or `success:false` with an invalid-token `error_code` (100, 102, 105) under 200.
+    /// 401, or `success:false` with an invalid or expired token's `error_code` (100, 102, 103,
+    /// 105) under 200.
     Authentication,
     /// 403, or `success:false` with `error_code` 122 (page subscription expired).
     PermissionDenied,
@@ -59,11 +64,17 @@ pub struct ApiError {
     pub status: u16,
     /// The API's `error_code`, when it sent one.
     pub code: Option<i64>,
-    /// The API's `message` or `error` text (redacted), or the status text.
+    /// Facebook's error code, which send failures carry instead of `error_code`.
+    pub e_code: Option<i64>,
+    /// Facebook's error subcode (2018278: outside the 24-hour messaging window).
+    pub e_subcode: Option<i64>,
+    /// The API's `message` or `error` text (redacted), or the status text; for an expired
+    /// token, what to do about it followed by the server's text.
     pub message: String,
     /// How long the server asked us to wait (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u64>,
-    /// The response body, redacted and cut to [`SNIPPET_CHARS`].
+    /// The whole response body (every field, modelled or not), redacted; cut only past
+    /// [`API_BODY_CHARS`].
     pub body: String,
 }
 
@@ -185,6 +196,12 @@ impl fmt::Display for Error {
                 if let Some(code) = e.code {
                     write!(f, ", error_code {code}")?;
                 }
+                if let Some(code) = e.e_code {
+                    write!(f, ", e_code {code}")?;
+                }
+                if let Some(code) = e.e_subcode {
+                    write!(f, ", e_subcode {code}")?;
+                }
                 if let Some(ms) = e.retry_after_ms {
                     write!(f, ", retry after {ms} ms")?;
                 }
@@ -206,10 +223,19 @@ impl std::error::Error for Error {}
 
 /// The start of a body as text, redacted, cut to [`SNIPPET_CHARS`] characters.
 pub fn snippet(body: &[u8]) -> String {
+    cut(body, SNIPPET_CHARS)
+}
+
+/// An API error's body: redacted, whole up to [`API_BODY_CHARS`].
+pub fn whole_body(body: &[u8]) -> String {
+    cut(body, API_BODY_CHARS)
+}
+
+fn cut(body: &[u8], chars: usize) -> String {
     let text = String::from_utf8_lossy(body);
     let redacted = redact_text(&text);
-    let mut out: String = redacted.chars().take(SNIPPET_CHARS).collect();
-    if redacted.chars().count() > SNIPPET_CHARS {
+    let mut out: String = redacted.chars().take(chars).collect();
+    if redacted.chars().count() > chars {
         out.push('…');
     }
     out

@@ -5,12 +5,16 @@
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::error::{snippet, ApiError, ApiErrorKind, Error, Result};
+use crate::error::{whole_body, ApiError, ApiErrorKind, Error, Result};
 use crate::http::HttpResponse;
 use crate::redact::redact_text;
 
-/// `error_code` values the API uses for a missing, invalid or renewed token.
-pub const AUTH_ERROR_CODES: &[i64] = &[100, 102, 105];
+/// `error_code` values the API uses for a missing, invalid, expired or renewed token.
+pub const AUTH_ERROR_CODES: &[i64] = &[100, 102, USER_TOKEN_EXPIRED, PAGE_TOKEN_EXPIRED];
+/// `error_code` of an expired user `access_token` (seen from the live service under HTTP 200).
+pub const USER_TOKEN_EXPIRED: i64 = 103;
+/// `error_code` of an expired (renewed or deleted) `page_access_token`.
+pub const PAGE_TOKEN_EXPIRED: i64 = 105;
 /// `error_code` values the API uses for a page it will not serve (subscription expired).
 pub const PERMISSION_ERROR_CODES: &[i64] = &[122];
 
@@ -25,6 +29,19 @@ struct Envelope {
     message: Option<serde_json::Value>,
     #[serde(default)]
     error: Option<serde_json::Value>,
+    #[serde(default)]
+    e_code: Option<serde_json::Value>,
+    #[serde(default)]
+    e_subcode: Option<serde_json::Value>,
+}
+
+/// An integer field given as a number or numeric text.
+fn int_field(value: &Option<serde_json::Value>) -> Option<i64> {
+    match value {
+        Some(serde_json::Value::Number(n)) => n.as_i64(),
+        Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 impl Envelope {
@@ -37,11 +54,7 @@ impl Envelope {
     }
 
     fn code(&self) -> Option<i64> {
-        match &self.error_code {
-            Some(serde_json::Value::Number(n)) => n.as_i64(),
-            Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
-            _ => None,
-        }
+        int_field(&self.error_code)
     }
 
     fn text(&self) -> Option<String> {
@@ -102,6 +115,8 @@ pub fn check_parsed(response: &HttpResponse, body: Option<&serde_json::Value>) -
             error_code: field("error_code"),
             message: field("message"),
             error: field("error"),
+            e_code: field("e_code"),
+            e_subcode: field("e_subcode"),
         }
     });
     classify(response, envelope)
@@ -137,18 +152,37 @@ fn classify(response: &HttpResponse, envelope: Option<Envelope>) -> Result<()> {
         }
         _ => kind,
     };
-    let message = envelope
-        .text()
-        .map(|t| redact_text(&t))
-        .unwrap_or_else(|| status_text(status).to_owned());
+    let server_text = envelope.text().map(|t| redact_text(&t));
+    let message = match (expired_token(code), server_text) {
+        (Some(what), Some(text)) => format!("{what} (the server said: {text})"),
+        (Some(what), None) => what.to_owned(),
+        (None, Some(text)) => text,
+        (None, None) => status_text(status).to_owned(),
+    };
     Err(Error::Api(ApiError {
         kind,
         status,
         code,
+        e_code: int_field(&envelope.e_code),
+        e_subcode: int_field(&envelope.e_subcode),
         message,
         retry_after_ms: retry_after_ms(response),
-        body: snippet(&response.body),
+        body: whole_body(&response.body),
     }))
+}
+
+/// What an expired-token `error_code` means for the user, without the token.
+fn expired_token(code: Option<i64>) -> Option<&'static str> {
+    match code? {
+        USER_TOKEN_EXPIRED => Some(
+            "the user access token has expired: log in to Pancake again and use the new access_token",
+        ),
+        PAGE_TOKEN_EXPIRED => Some(
+            "the page access token has expired (it was renewed or deleted): generate a new one \
+             (pages.generate_page_access_token, with the user access token) and use it",
+        ),
+        _ => None,
+    }
 }
 
 /// Checks the response, then decodes its body as `T`, naming the JSON path on failure.

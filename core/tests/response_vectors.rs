@@ -126,6 +126,8 @@ fn check_case(case: &Value) -> Result<(), String> {
         }
     }
     if let Some(want) = expect.get("message_contains").and_then(Value::as_str) {
+        // As the bindings' exceptions show it: the message with status and codes.
+        let message = e.to_string();
         if !message.contains(want) {
             return Err(format!("message {message:?} lacks {want:?}"));
         }

@@ -20,7 +20,8 @@ export interface APIErrorFields {
   status: number;
   /** The API's `error_code`, when it sent one. */
   code: number | null;
-  /** The start of the response body, with tokens redacted. */
+  /** The whole response body as text (every field, also unmodelled ones such as Facebook's
+   * `e_code` / `e_subcode` on failed sends), tokens redacted. */
   body: string;
   /** Milliseconds the server asked us to wait, when it said. */
   retryAfterMs: number | null;
@@ -32,7 +33,8 @@ export class APIError extends PancakeError {
   readonly status: number;
   /** The API's `error_code`, when it sent one. */
   readonly code: number | null;
-  /** The start of the response body, with tokens redacted. */
+  /** The whole response body as text (every field, also unmodelled ones such as Facebook's
+   * `e_code` / `e_subcode` on failed sends), tokens redacted. */
   readonly body: string;
   /** Milliseconds the server asked us to wait, when it said. */
   readonly retryAfterMs: number | null;

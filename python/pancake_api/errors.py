@@ -46,7 +46,8 @@ class APIError(PancakeError):
     Attributes:
         status: the HTTP status (``200`` for ``success: false`` answers).
         code: the API's ``error_code``, when it sent one.
-        body: the start of the response body, with tokens redacted.
+        body: the whole response body as text (every field, also those the SDK does not model,
+            such as Facebook's ``e_code`` / ``e_subcode`` on failed sends), tokens redacted.
         retry_after: seconds the server asked us to wait, when it said.
     """
 

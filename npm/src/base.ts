@@ -114,7 +114,8 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
     }
   }
 
-  /** An opaque token that resumes right after the last item returned. */
+  /** An opaque token that resumes right after the last item returned, also once the
+   * iteration has stopped (a `break`, `return()`, a thrown error or an abort). */
   get resumeToken(): string {
     return this.#pager.resumeToken(this.#pos);
   }
@@ -144,12 +145,13 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
     return { done: false, value: item };
   }
 
-  /** Stops the iteration (a `break` in `for await` calls this). */
+  /** Stops the iteration (a `break` in `for await`, or an error thrown in its body, calls
+   * this). `resumeToken` still resumes right after the last item returned. */
   async return(): Promise<IteratorResult<T, undefined>> {
     this.#finish();
     this.#stop.abort();
-    this.#buffer = [];
-    this.#pos = 0;
+    // The items not handed out are dropped; `#pos` stays, as `resumeToken` counts it.
+    this.#buffer = this.#buffer.slice(0, this.#pos);
     return { done: true, value: undefined };
   }
 

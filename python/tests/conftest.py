@@ -51,6 +51,12 @@ class Mock:
             text = resp.read().decode()
         return json.loads(text) if text else None
 
+    def delete(self, path: str) -> None:
+        """DELETE a control route (`/__mock/faults`, `/__mock/requests`)."""
+        req = urllib.request.Request(self.address + path, method="DELETE")
+        with urllib.request.urlopen(req) as resp:
+            resp.read()
+
     def journal(self) -> List[Dict[str, Any]]:
         return list(self.control("/__mock/requests")["requests"])
 

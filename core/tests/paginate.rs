@@ -973,7 +973,7 @@ proptest! {
 // `operations::paginate` (JSON in, JSON items out), as the bindings drive it.
 //
 // `tests/vectors/pagination.json` (shared with Python and JavaScript, real list operations)
-// is run when it exists; `core/tests/pagination_test_ops.json` uses the test-only endpoints of
+// must exist and is always run; `core/tests/pagination_test_ops.json` uses the test-only endpoints of
 // this file (operation names starting with `test.`), so the runner itself is exercised.
 //
 // A case: {name, operation, context, params, resume?, steps: [{expect_request_url,
@@ -1101,8 +1101,9 @@ fn run_pagination_case(case: &Value) -> std::result::Result<(), String> {
 }
 
 fn run_pagination_file(path: &std::path::Path) -> Vec<String> {
-    let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: Value =
+        serde_json::from_slice(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let cases = doc["cases"].as_array().expect("cases");
     assert!(!cases.is_empty(), "{}: no cases", path.display());
     cases
@@ -1115,9 +1116,8 @@ fn run_pagination_file(path: &std::path::Path) -> Vec<String> {
 fn pagination_vectors() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut failures = run_pagination_file(&root.join("tests/pagination_test_ops.json"));
-    let shared = root.join("../tests/vectors/pagination.json");
-    if shared.exists() {
-        failures.extend(run_pagination_file(&shared));
-    }
+    failures.extend(run_pagination_file(
+        &root.join("../tests/vectors/pagination.json"),
+    ));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

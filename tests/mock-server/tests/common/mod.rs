@@ -198,12 +198,11 @@ impl Mock {
         Context::page(page, page_token(page)).with_base_url(format!("{}/api", self.url))
     }
 
-    /// Builds `op` with core, sends it, parses with core. `None` when core does not register
-    /// `op` yet (printed, so the skip is visible).
-    pub fn via_core(&self, ctx: &Context, op: &str, params: &Value) -> Option<(Resp, Value)> {
-        if operations::find(op).is_err() {
-            eprintln!("skip: core has no operation `{op}` yet");
-            return None;
+    /// Builds `op` with core, sends it, parses with core; panics when core does not register
+    /// `op`, cannot build it or cannot parse the answer.
+    pub fn via_core(&self, ctx: &Context, op: &str, params: &Value) -> (Resp, Value) {
+        if let Err(e) = operations::find(op) {
+            panic!("core has no operation `{op}`: {e}");
         }
         let req =
             operations::build(ctx, op, params).unwrap_or_else(|e| panic!("build {op}: {e:?}"));
@@ -227,14 +226,14 @@ impl Mock {
         };
         let parsed = operations::parse(op, params, &resp.core())
             .unwrap_or_else(|e| panic!("core could not parse {op}: {e:?}\n{}", resp.body));
-        Some((resp, parsed))
+        (resp, parsed)
     }
 
-    /// Parses a response with core if `op` is registered (panics on failure).
+    /// Parses a response with core's `op`; panics when core has no such operation or
+    /// cannot parse it.
     pub fn check_core(&self, op: &str, params: &Value, resp: &Resp) {
-        if operations::find(op).is_err() {
-            eprintln!("skip: core has no operation `{op}` yet");
-            return;
+        if let Err(e) = operations::find(op) {
+            panic!("core has no operation `{op}`: {e}");
         }
         if let Err(e) = operations::parse(op, params, &resp.core()) {
             panic!("core could not parse {op}: {e:?}\n{}", resp.body);

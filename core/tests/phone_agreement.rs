@@ -64,6 +64,20 @@ fn reference(cases: &[(String, String)]) -> Vec<Result<String, &'static str>> {
             {
                 return Err("phone");
             }
+            // The one rule added on top of the crate: the region's international dialling
+            // prefix followed by `0` (no country code starts with it) is an error, where the
+            // crate reads the whole as a national number.
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let idd = DATABASE
+                .by_id(region.as_ref())
+                .and_then(|m| m.international_prefix());
+            if text.starts_with(|c: char| c.is_ascii_digit())
+                && idd
+                    .and_then(|re| re.find(&digits))
+                    .is_some_and(|m| m.start() == 0 && digits[m.end()..].starts_with('0'))
+            {
+                return Err("phone");
+            }
             Ok((text, region))
         })
         .collect();

@@ -660,6 +660,19 @@ fn country_code(
             Source::Default
         };
         if source == Source::Default || idd_at(&national).is_some() {
+            // The region's international dialling prefix followed by `0`: no country code starts
+            // with `0`, so this is neither an international number nor, with the prefix's digits
+            // read as a national number, the number that was meant. libphonenumber reads it
+            // nationally; it is an error here.
+            if let Some(end) = idd_at(&national).filter(|&e| national[e..].starts_with('0')) {
+                if source == Source::Default {
+                    return Err(format!(
+                        "{} is the international dialling prefix, and what follows it is not a \
+                         country code (none starts with 0)",
+                        &national[..end]
+                    ));
+                }
+            }
             if let Some(end) = idd_at(&national).filter(|&e| !national[e..].starts_with('0')) {
                 if source != Source::Plus {
                     source = Source::Idd;

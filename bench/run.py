@@ -457,7 +457,7 @@ def render_node(nd: Dict[str, Any]) -> Tuple[List[Row], List[str]]:
             "page while the current one is read, so the bound is the JavaScript thread's CPU "
             "per page: core reading the page inside wasm (parsing it into a JSON value, checking "
             "it against the models' shape tables, writing the items back as JSON text; the module "
-            'is built at `opt-level = "z"` to stay under its 250 KB budget), then `JSON.parse` '
+            'is built at `opt-level = "z"` to stay under its 256 KB budget), then `JSON.parse` '
             "and building models, against one `JSON.parse` for the plain loop. Handing JavaScript "
             "the server's own item text after a streaming check, with no JSON value built in "
             "between, is the next step."

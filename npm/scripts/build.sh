@@ -5,14 +5,14 @@
 # when over the budget.
 #
 # Env: PANCAKE_WASM_PROFILE (default `wasm`; `dev` for a quick unoptimised build),
-#      PANCAKE_WASM_BUDGET_KB (default 250, gzipped): an optimised build over it fails, with a
+#      PANCAKE_WASM_BUDGET_KB (default 256, gzipped): an optimised build over it fails, with a
 #      per-crate size report (PANCAKE_WASM_BUDGET_STRICT=0 only warns, for experiments).
 set -euo pipefail
 
 NPM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$NPM_DIR/.." && pwd)"
 PROFILE="${PANCAKE_WASM_PROFILE:-wasm}"
-BUDGET_KB="${PANCAKE_WASM_BUDGET_KB:-250}"
+BUDGET_KB="${PANCAKE_WASM_BUDGET_KB:-256}"
 WBG_VERSION="0.2.130"
 export PATH="$NPM_DIR/node_modules/.bin:$PATH"
 

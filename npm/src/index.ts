@@ -51,6 +51,7 @@ export type {
   ConversationFilters,
   ConversationV1Filters,
   CustomerChanges,
+  DateRange,
   PrivateReply,
   ReplyComment,
   SendMessage,

@@ -208,6 +208,13 @@ export interface Span {
   until: TimeInput;
 }
 
+/** The span of engagement, staff and new-customer statistics: the API's `date_range` text, or
+ * `since` / `until` (a `Date` or unix seconds) that core writes as that text in `zone` (default
+ * `"Asia/Ho_Chi_Minh"`, or an offset such as `"+07:00"`). */
+export type DateRange =
+  | { date_range: string; since?: never; until?: never; zone?: never }
+  | { since: TimeInput; until: TimeInput; zone?: string; date_range?: never };
+
 /** Statistics of one page. `date_range` is the API's text:
  * `"27/07/2021 00:00:00 - 26/08/2021 23:59:59"` (Vietnam time). */
 export class PageStatistics extends Resource {
@@ -220,7 +227,7 @@ export class PageStatistics extends Resource {
     return this._client._model("statistics.ads", p(params), params);
   }
   /** Customer engagement statistics (the shape changes with `by_hour`). */
-  engagements(params: { date_range: string; by_hour?: boolean; user_ids?: string[] } & RequestOptions): Promise<Statistics> {
+  engagements(params: DateRange & { by_hour?: boolean; user_ids?: string[] } & RequestOptions): Promise<Statistics> {
     const { user_ids, ...rest } = params;
     return this._client._model("statistics.engagements", p(rest, { user_ids: user_ids?.join(",") }), params);
   }
@@ -233,11 +240,12 @@ export class PageStatistics extends Resource {
     return this._client._model("statistics.tags", p(params), params);
   }
   /** Staff statistics. */
-  users(params: { date_range: string } & RequestOptions): Promise<Statistics> {
+  users(params: DateRange & RequestOptions): Promise<Statistics> {
     return this._client._model("statistics.users", p(params), params);
   }
-  /** New customer statistics (`date_range` in dates only: `"20/07/2020 - 20/08/2020"`). */
-  newCustomers(params: { date_range: string; group_by?: string } & RequestOptions): Promise<Statistics> {
+  /** New customer statistics (`date_range` in dates only: `"20/07/2020 - 20/08/2020"`; with
+   * `since` / `until`, the local days holding them). */
+  newCustomers(params: DateRange & { group_by?: string } & RequestOptions): Promise<Statistics> {
     return this._client._model("statistics.new_customers", p(params), params);
   }
 }
@@ -245,7 +253,7 @@ export class PageStatistics extends Resource {
 /** Statistics across the user's pages. */
 export class UserStatistics extends Resource {
   /** Staff statistics over several pages. */
-  pagesUsers(params: { page_ids: string[]; date_range: string } & RequestOptions): Promise<Statistics> {
+  pagesUsers(params: { page_ids: string[] } & DateRange & RequestOptions): Promise<Statistics> {
     const { page_ids, ...rest } = params;
     return this._client._model("statistics.multi_page_users", p(rest, { page_ids: page_ids.join(",") }), params);
   }

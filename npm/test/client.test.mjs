@@ -144,6 +144,9 @@ describe("endpoints", () => {
     assert.ok((await p.posts.iter({ since: SINCE, until: UNTIL }).toArray()).length > 0);
     assert.ok(Object.keys((await p.statistics.page({ since: SINCE, until: UNTIL })).toJSON()).length);
     assert.ok((await p.statistics.newCustomers({ date_range: "20/07/2020 - 20/08/2020" })).toJSON());
+    // since/until (Dates) instead of the date_range text: core writes the text.
+    assert.ok((await p.statistics.newCustomers({ since: new Date("2020-07-20T00:00:00+07:00"), until: new Date("2020-08-20T23:59:59+07:00") })).toJSON());
+    assert.ok((await p.statistics.users({ since: SINCE, until: UNTIL })).toJSON());
     const sent = await p.chatPlugin.send({ from_id: "web-visitor-1", dummy_id: 1, inserted_at: Date.now(), message: "Xin chào" });
     const results = await Promise.all([
       p.statistics.campaigns({ since: SINCE, until: UNTIL }),

@@ -57,10 +57,13 @@ test("resource methods use core's parameter names, and cover them", async () => 
   await page.statistics.campaigns(span);
   await page.statistics.ads({ ...span, type: "by_id" });
   await page.statistics.engagements({ date_range: "d", by_hour: true, user_ids: ["u"] });
+  await page.statistics.engagements({ ...span, zone: "UTC" });
   await page.statistics.page(span);
   await page.statistics.tags(span);
   await page.statistics.users({ date_range: "d" });
+  await page.statistics.users({ ...span, zone: "UTC" });
   await page.statistics.newCustomers({ date_range: "d", group_by: "day" });
+  await page.statistics.newCustomers({ ...span, zone: "UTC" });
   await page.export.conversationsFromAds({ ...span, offset: 60 });
   page.export.iterConversationsFromAds(span);
   await page.callLogs.list({ id: "i", page_number: 1, page_size: 10, ...span });
@@ -76,6 +79,7 @@ test("resource methods use core's parameter names, and cover them", async () => 
   await user.pages.list();
   await user.pages.generatePageAccessToken("p");
   await user.statistics.pagesUsers({ page_ids: ["p"], date_range: "d" });
+  await user.statistics.pagesUsers({ page_ids: ["p"], ...span, zone: "UTC" });
 
   const used = new Map();
   for (const [op, params] of [...pc, ...uc]) {

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import inspect
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import pytest
 from conftest import Mock
 
-from pancake_api import Model, Page, PageClient, PageIterator, UserClient
+from pancake_api import InvalidRequestError, Model, Page, PageClient, PageIterator, UserClient
 
 SINCE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 UNTIL = datetime(2030, 1, 1, tzinfo=timezone.utc)
@@ -219,3 +219,35 @@ def test_to_pandas_and_progress(env: Dict[str, Any], capsys: Any) -> None:
     frame = page.posts.iter(since=SINCE, until=UNTIL, progress=True).to_pandas()
     assert len(frame) > 0
     assert "items" in capsys.readouterr().err  # tqdm's bar went to stderr
+
+
+def test_statistics_take_since_and_until(env: Dict[str, Any]) -> None:
+    """Engagement, staff and new-customer statistics take times like every other endpoint;
+    core writes the ``date_range`` text in Vietnam time (or ``zone``)."""
+    from urllib.parse import parse_qs
+
+    mock, page, user = env["mock"], env["page"], env["user"]
+    vn = timezone(timedelta(hours=7))
+    since, until = datetime(2021, 7, 27, tzinfo=vn), datetime(2021, 8, 26, 23, 59, 59, tzinfo=vn)
+    start = len(mock.journal())
+    page.statistics.engagements(since=since, until=until, by_hour=True)
+    page.statistics.users(since=int(since.timestamp()), until=int(until.timestamp()))
+    page.statistics.new_customers(since=date(2020, 7, 20), until=date(2020, 8, 20))
+    user.statistics.pages_users(page_ids=[env["pid"]], since=since, until=until, zone="UTC")
+    sent = {
+        r["op"]: parse_qs(r["query"])["date_range"][0]
+        for r in mock.journal()[start:]
+        if r.get("op", "").startswith("statistics.")
+    }
+    assert sent == {
+        "statistics.engagements": "27/07/2021 00:00:00 - 26/08/2021 23:59:59",
+        "statistics.users": "27/07/2021 00:00:00 - 26/08/2021 23:59:59",
+        "statistics.new_customers": "20/07/2020 - 20/08/2020",
+        "statistics.multi_page_users": "26/07/2021 17:00:00 - 26/08/2021 16:59:59",
+    }
+    with pytest.raises(InvalidRequestError) as e:
+        page.statistics.users(since=since)
+    assert e.value.param == "until"
+    with pytest.raises(InvalidRequestError) as e:
+        page.statistics.users(date_range="27/07/2021 00:00:00 - 26/08/2021 23:59:59", zone="UTC")
+    assert e.value.param == "zone"

@@ -5,8 +5,10 @@
 //! * ads campaigns, ads, page and tag statistics take `since` / `until` (unix seconds);
 //! * engagement, staff and new-customer statistics take a `date_range` text in the shop's
 //!   local time: `27/07/2021 00:00:00 - 26/08/2021 23:59:59`, or `20/07/2020 - 20/08/2020`
-//!   (dates only) for new customers. The text is checked before sending; Rust callers can
-//!   render it from unix seconds with the `from_unix` constructors.
+//!   (dates only) for new customers. The text is checked before sending. Instead of the text,
+//!   these take `since` / `until` (unix seconds) and an optional `zone` (default
+//!   `Asia/Ho_Chi_Minh`, see [`zone_offset`]) too, and core renders the text; Rust callers
+//!   can also use the `from_unix` constructors.
 //!
 //! The ads campaign path is `statistics/pages_campaigns` (openapi.yaml, 000, 001); 003 writes
 //! `pages_campaign`, which we do not use.
@@ -21,7 +23,7 @@ use crate::models::statistics::{
     AdCampaignStat, AdStat, EngagementStats, MultiPageUserStats, NewCustomerStats, PageStats,
     TagStats, UserStats,
 };
-use crate::normalize::{date_range, date_range_dates, parse_date_range, UtcOffset};
+use crate::normalize::{date_range, date_range_dates, parse_date_range, zone_offset, UtcOffset};
 use crate::operations::{op, Operation};
 use crate::validate::check_span;
 
@@ -72,6 +74,53 @@ fn check_date_range(text: &str, form: RangeForm) -> Result<()> {
                 RangeForm::Date => "expected `DD/MM/YYYY - DD/MM/YYYY` (dates without times)",
             },
         ))
+    }
+}
+
+/// The `date_range` text to send: the text given, checked in `form`, or `since` / `until`
+/// (unix seconds) rendered in `zone` (default `Asia/Ho_Chi_Minh`). Exactly one of the two ways
+/// must be used; errors name the parameter.
+fn resolve_range(
+    text: &str,
+    since: Option<i64>,
+    until: Option<i64>,
+    zone: Option<&str>,
+    form: RangeForm,
+) -> Result<String> {
+    if !text.is_empty() {
+        if since.is_some() || until.is_some() {
+            return Err(Error::invalid(
+                "date_range",
+                "give either date_range or since and until, not both",
+            ));
+        }
+        if zone.is_some() {
+            return Err(Error::invalid(
+                "zone",
+                "applies to since and until only: date_range text is already in the shop's time",
+            ));
+        }
+        check_date_range(text, form)?;
+        return Ok(text.to_owned());
+    }
+    match (since, until) {
+        (Some(since), Some(until)) => {
+            check_span(since, until)?;
+            let offset = zone
+                .map(zone_offset)
+                .transpose()?
+                .unwrap_or(UtcOffset::HO_CHI_MINH);
+            match form {
+                RangeForm::DateTime => date_range(since, until, offset),
+                RangeForm::Date => date_range_dates(since, until, offset),
+            }
+        }
+        (Some(_), None) => Err(Error::invalid("until", "is required with since")),
+        (None, Some(_)) => Err(Error::invalid("since", "is required with until")),
+        (None, None) => Err(Error::invalid(
+            "date_range",
+            "is required (or since and until, unix seconds)",
+        )),
     }
 }
 
@@ -229,8 +278,19 @@ impl Endpoint for AdStatistics {
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct EngagementStatistics {
-    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS`, the shop's local time.
+    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS`, the shop's local time (empty when
+    /// `since` / `until` are given).
+    #[serde(default)]
     pub date_range: String,
+    /// Start of the span in unix seconds, instead of `date_range` (with `until`).
+    #[serde(default, skip_serializing)]
+    pub since: Option<i64>,
+    /// End of the span in unix seconds, instead of `date_range` (with `since`).
+    #[serde(default, skip_serializing)]
+    pub until: Option<i64>,
+    /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
+    #[serde(default, skip_serializing)]
+    pub zone: Option<String>,
     /// Aggregate by hour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_hour: Option<bool>,
@@ -248,6 +308,9 @@ impl EngagementStatistics {
     pub fn new(date_range: impl Into<String>) -> Self {
         Self {
             date_range: date_range.into(),
+            since: None,
+            until: None,
+            zone: None,
             by_hour: None,
             user_ids: None,
         }
@@ -280,11 +343,20 @@ impl Endpoint for EngagementStatistics {
     type Output = EngagementStats;
 
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
-        check_date_range(&self.date_range, RangeForm::DateTime)?;
+        let query = Self {
+            date_range: resolve_range(
+                &self.date_range,
+                self.since,
+                self.until,
+                self.zone.as_deref(),
+                RangeForm::DateTime,
+            )?,
+            ..self.clone()
+        };
         if let Some(ids) = &self.user_ids {
             check_ids("user_ids", ids)?;
         }
-        ctx.get(Api::PageV1, "/statistics/customer_engagements", self)
+        ctx.get(Api::PageV1, "/statistics/customer_engagements", &query)
     }
 }
 
@@ -293,8 +365,19 @@ impl Endpoint for EngagementStatistics {
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UserStatistics {
-    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS`, the shop's local time.
+    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS`, the shop's local time (empty when
+    /// `since` / `until` are given).
+    #[serde(default)]
     pub date_range: String,
+    /// Start of the span in unix seconds, instead of `date_range` (with `until`).
+    #[serde(default, skip_serializing)]
+    pub since: Option<i64>,
+    /// End of the span in unix seconds, instead of `date_range` (with `since`).
+    #[serde(default, skip_serializing)]
+    pub until: Option<i64>,
+    /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
+    #[serde(default, skip_serializing)]
+    pub zone: Option<String>,
 }
 
 impl UserStatistics {
@@ -302,6 +385,9 @@ impl UserStatistics {
     pub fn new(date_range: impl Into<String>) -> Self {
         Self {
             date_range: date_range.into(),
+            since: None,
+            until: None,
+            zone: None,
         }
     }
 
@@ -315,8 +401,17 @@ impl Endpoint for UserStatistics {
     type Output = UserStats;
 
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
-        check_date_range(&self.date_range, RangeForm::DateTime)?;
-        ctx.get(Api::PageV1, "/statistics/users", self)
+        let query = Self {
+            date_range: resolve_range(
+                &self.date_range,
+                self.since,
+                self.until,
+                self.zone.as_deref(),
+                RangeForm::DateTime,
+            )?,
+            ..self.clone()
+        };
+        ctx.get(Api::PageV1, "/statistics/users", &query)
     }
 }
 
@@ -348,8 +443,19 @@ impl GroupBy {
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct NewCustomerStatistics {
-    /// `DD/MM/YYYY - DD/MM/YYYY` (dates only), the shop's local days.
+    /// `DD/MM/YYYY - DD/MM/YYYY` (dates only), the shop's local days (empty when `since` /
+    /// `until` are given: the local days holding them).
+    #[serde(default)]
     pub date_range: String,
+    /// Start of the span in unix seconds, instead of `date_range` (with `until`).
+    #[serde(default, skip_serializing)]
+    pub since: Option<i64>,
+    /// End of the span in unix seconds, instead of `date_range` (with `since`).
+    #[serde(default, skip_serializing)]
+    pub until: Option<i64>,
+    /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
+    #[serde(default, skip_serializing)]
+    pub zone: Option<String>,
     /// `day` (default), `hour` or `page_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<String>,
@@ -360,6 +466,9 @@ impl NewCustomerStatistics {
     pub fn new(date_range: impl Into<String>) -> Self {
         Self {
             date_range: date_range.into(),
+            since: None,
+            until: None,
+            zone: None,
             group_by: None,
         }
     }
@@ -380,7 +489,16 @@ impl Endpoint for NewCustomerStatistics {
     type Output = NewCustomerStats;
 
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
-        check_date_range(&self.date_range, RangeForm::Date)?;
+        let query = Self {
+            date_range: resolve_range(
+                &self.date_range,
+                self.since,
+                self.until,
+                self.zone.as_deref(),
+                RangeForm::Date,
+            )?,
+            ..self.clone()
+        };
         if let Some(g) = &self.group_by {
             if !matches!(g.as_str(), "day" | "hour" | "page_id") {
                 return Err(Error::invalid(
@@ -389,7 +507,7 @@ impl Endpoint for NewCustomerStatistics {
                 ));
             }
         }
-        ctx.get(Api::PageV1, "/statistics/page_customers", self)
+        ctx.get(Api::PageV1, "/statistics/page_customers", &query)
     }
 }
 
@@ -402,8 +520,18 @@ pub struct MultiPageUserStatistics {
     /// Page ids, comma-separated (a list is accepted too).
     #[serde(deserialize_with = "required_comma_list")]
     pub page_ids: String,
-    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS`.
+    /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS` (empty when `since` / `until` are given).
+    #[serde(default)]
     pub date_range: String,
+    /// Start of the span in unix seconds, instead of `date_range` (with `until`).
+    #[serde(default, skip_serializing)]
+    pub since: Option<i64>,
+    /// End of the span in unix seconds, instead of `date_range` (with `since`).
+    #[serde(default, skip_serializing)]
+    pub until: Option<i64>,
+    /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
+    #[serde(default, skip_serializing)]
+    pub zone: Option<String>,
 }
 
 fn required_comma_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
@@ -424,6 +552,9 @@ impl MultiPageUserStatistics {
         Self {
             page_ids: ids.join(","),
             date_range: date_range.into(),
+            since: None,
+            until: None,
+            zone: None,
         }
     }
 }
@@ -436,8 +567,17 @@ impl Endpoint for MultiPageUserStatistics {
             return Err(Error::invalid("page_ids", "needs at least one page id"));
         }
         check_ids("page_ids", &self.page_ids)?;
-        check_date_range(&self.date_range, RangeForm::DateTime)?;
-        ctx.get(Api::User, "/statistics/user", self)
+        let query = Self {
+            date_range: resolve_range(
+                &self.date_range,
+                self.since,
+                self.until,
+                self.zone.as_deref(),
+                RangeForm::DateTime,
+            )?,
+            ..self.clone()
+        };
+        ctx.get(Api::User, "/statistics/user", &query)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::context::Context;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::paginate::{DynPaginator, Paginated, Windowed};
+use crate::paginate::{DynPaginator, Paginated, Style, Windowed};
 
 /// Starts a paginator from JSON parameters and an optional resume token.
 pub type StartPaginator = fn(&Value, Option<&str>) -> Result<DynPaginator>;
@@ -36,6 +36,77 @@ pub struct Operation {
     pub list_page: Option<fn(&Value, &HttpResponse) -> Result<Value>>,
     /// The parameter names the operation accepts, as the API spells them.
     pub params: fn() -> &'static [&'static str],
+    /// Where the SDK's faces put the method, `(resource, method)` in snake_case, when it is not
+    /// the name's two halves (the notes' methods live on `customers`). See [`Operation::face`].
+    pub face_override: Option<(&'static str, &'static str)>,
+    /// For list operations: how they page.
+    pub style: Option<Style>,
+    /// For list operations: whether they page through time windows ([`Windowed`]).
+    pub windowed: bool,
+    /// The parameter and output types, described for the manifest (the `schema` feature).
+    #[cfg(feature = "schema")]
+    pub described: Described,
+}
+
+/// An operation's parameter and output types, as Rust names and JSON Schema (the `schema`
+/// feature): what the operation manifest is generated from.
+#[cfg(feature = "schema")]
+#[derive(Clone, Copy)]
+pub struct Described {
+    /// The parameter type's Rust path (`pancake_core::resources::tags::ListTags`).
+    pub rust: fn() -> &'static str,
+    /// The parameter type's schema: one property per parameter, its doc comment as the
+    /// description.
+    pub params: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+    /// The output type's schema: a reference to a model (or a list of them), its definition
+    /// added to the generator.
+    pub output: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+}
+
+/// The bound every operation's parameter type meets: with the `schema` feature, a
+/// [`schemars::JsonSchema`] type, so the manifest can describe it; without it, any type.
+#[cfg(feature = "schema")]
+pub trait Describe: schemars::JsonSchema {}
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> Describe for T {}
+/// The bound every operation's parameter type meets: with the `schema` feature, a
+/// `schemars::JsonSchema` type, so the manifest can describe it; without it, any type.
+#[cfg(not(feature = "schema"))]
+pub trait Describe {}
+#[cfg(not(feature = "schema"))]
+impl<T> Describe for T {}
+
+#[cfg(feature = "schema")]
+const fn described<E>() -> Described
+where
+    E: Endpoint + Describe,
+    E::Output: Describe,
+{
+    Described {
+        rust: std::any::type_name::<E>,
+        params: <E as schemars::JsonSchema>::json_schema,
+        output: schemars::SchemaGenerator::subschema_for::<E::Output>,
+    }
+}
+
+impl Operation {
+    /// The resource the operation belongs to (`conversations`): the name's first half.
+    pub fn resource(&self) -> &'static str {
+        self.name.split_once('.').map_or(self.name, |(r, _)| r)
+    }
+
+    /// Where the SDK's faces put the method, `(resource, method)` in snake_case: the name's
+    /// two halves (`conversations.add_tag`), unless the operation says otherwise.
+    pub fn face(&self) -> (&'static str, &'static str) {
+        self.face_override
+            .unwrap_or_else(|| self.name.split_once('.').unwrap_or((self.name, self.name)))
+    }
+
+    /// The same operation, placed on `resource` as `method` in the faces.
+    pub const fn on(mut self, resource: &'static str, method: &'static str) -> Self {
+        self.face_override = Some((resource, method));
+        self
+    }
 }
 
 impl std::fmt::Debug for Operation {
@@ -49,7 +120,8 @@ impl std::fmt::Debug for Operation {
 /// An [`Operation`] for endpoint type `E`, whose parameters deserialise from JSON.
 pub const fn op<E>(name: &'static str) -> Operation
 where
-    E: Endpoint + DeserializeOwned,
+    E: Endpoint + DeserializeOwned + Describe,
+    E::Output: Describe,
 {
     Operation {
         name,
@@ -58,13 +130,19 @@ where
         paginate: None,
         list_page: None,
         params: field_names::<E>,
+        face_override: None,
+        style: None,
+        windowed: false,
+        #[cfg(feature = "schema")]
+        described: described::<E>(),
     }
 }
 
 /// An [`Operation`] for list endpoint `E`, which [`paginate`] can page through.
 pub const fn paged<E>(name: &'static str) -> Operation
 where
-    E: Paginated + DeserializeOwned + Send + Sync + 'static,
+    E: Paginated + DeserializeOwned + Describe + Send + Sync + 'static,
+    E::Output: Describe,
 {
     Operation {
         name,
@@ -73,6 +151,11 @@ where
         paginate: Some(DynPaginator::from_params::<E>),
         list_page: Some(list_page_with::<E>),
         params: field_names::<E>,
+        face_override: None,
+        style: Some(E::STYLE),
+        windowed: false,
+        #[cfg(feature = "schema")]
+        described: described::<E>(),
     }
 }
 
@@ -80,7 +163,8 @@ where
 /// through window by window.
 pub const fn windowed<E>(name: &'static str) -> Operation
 where
-    E: Windowed + DeserializeOwned + Send + Sync + 'static,
+    E: Windowed + DeserializeOwned + Describe + Send + Sync + 'static,
+    E::Output: Describe,
 {
     Operation {
         name,
@@ -89,6 +173,11 @@ where
         paginate: Some(DynPaginator::windowed_from_params::<E>),
         list_page: Some(list_page_with::<E>),
         params: field_names::<E>,
+        face_override: None,
+        style: Some(E::STYLE),
+        windowed: true,
+        #[cfg(feature = "schema")]
+        described: described::<E>(),
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The typed models ([`crate::models`]) are the source of truth. Their JSON Schema
 //! (`tests/schema/models.json`) is generated from them, and `models/shapes.rs` is generated from
-//! that schema (both by `core/tests/schema.rs`). [`decode`] checks a body against a shape and
+//! that schema (both by `tools/codegen`). [`decode`] checks a body against a shape and
 //! returns it as JSON: it accepts exactly what the typed decode accepts (a test runs both over
 //! every fixture and vector), and since the typed models serialise back to what they read, the
 //! JSON is the same too. The bindings use it so the WebAssembly module carries one small table

@@ -1,5 +1,5 @@
 // Generates npm/src/models.generated.ts from tests/schema/models.json, the JSON Schema of the
-// Rust models (written by core/tests/schema.rs), so the TypeScript model types cannot drift
+// Rust models (written by tools/codegen), so the TypeScript model types cannot drift
 // from core's structs.
 //
 //   node npm/scripts/gen-types.mjs           rewrites the file

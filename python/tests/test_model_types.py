@@ -1,6 +1,6 @@
 """The model classes' annotations agree with core's models.
 
-``tests/schema/models.json`` is generated from the Rust structs (``core/tests/schema.rs``); every
+``tests/schema/models.json`` is generated from the Rust structs (``tools/codegen``); every
 annotated field of :mod:`pancake_api.models` must be a field of the matching Rust model, with
 the same JSON types (``null`` aside: any field may be null), and a ``datetime`` exactly where
 core reads a timestamp.

@@ -56,6 +56,7 @@ pub struct AvatarLocation {
 /// With the default context the request goes to [`AVATAR_BASE_URL`]; with another base URL
 /// (a mock server) it goes there.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct GetAvatar {

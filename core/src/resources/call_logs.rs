@@ -30,6 +30,7 @@ fn thirty() -> u32 {
 
 /// Lists the calls of a SIP package.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListCallLogs {
@@ -37,9 +38,11 @@ pub struct ListCallLogs {
     pub id: String,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub page_number: u32,
     /// Calls per page, 1 to 30 (default 30).
     #[serde(default = "thirty")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_CALL_LOGS_PAGE_SIZE)))]
     pub page_size: u32,
     /// Only calls from this time on, unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -40,6 +40,7 @@ struct PageQuery<'a> {
 
 /// An attachment to send (an image already hosted at `url`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PluginAttachmentInput {
     /// A client-side id (`1231231312_acac`).
@@ -89,6 +90,7 @@ impl PluginAttachmentInput {
 /// Sends a message as a website visitor, or starts a conversation (`conversation_id` left
 /// out: it is sent as `null`). Not idempotent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct SendPluginMessage {
@@ -250,6 +252,7 @@ impl Endpoint for SendPluginMessage {
 
 /// Reads the messages of a chat plugin conversation, from `offset` on.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListPluginMessages {

@@ -23,6 +23,7 @@ pub const MAX_UPLOAD_BYTES: usize = 100 * 1024 * 1024;
 /// Uploads one file; the response's `id` goes into a message's `content_ids`. Not idempotent:
 /// each upload creates new content.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UploadContent {
@@ -33,6 +34,10 @@ pub struct UploadContent {
     pub content_type: Option<String>,
     /// The file's bytes (`data_base64` in the registry).
     #[serde(rename = "data_base64", deserialize_with = "from_base64")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", extend("contentEncoding" = "base64"))
+    )]
     pub data: Vec<u8>,
 }
 

@@ -32,6 +32,7 @@ pub const V1_MAX_WINDOW_SECS: i64 = 30 * 86_400;
 /// A list of ids sent as one comma-separated parameter (`tags=1,2,3`): given as a list
 /// (`[1, -99]`) or as the text itself (`"1,2,3"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum IdList {
     /// The ids.
@@ -74,6 +75,7 @@ fn conversation_path(conversation_id: &str, suffix: &str) -> Result<String> {
 /// Lists conversations (v2): the 60 most recently updated, or the 60 older than
 /// `last_conversation_id`. `GET public_api/v2/pages/{page_id}/conversations`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListConversations {
@@ -101,6 +103,7 @@ pub struct ListConversations {
     pub unread_first: Option<bool>,
     /// `inserted_at` or `updated_at`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ORDER_BY_VALUES)))]
     pub order_by: Option<String>,
 }
 
@@ -275,6 +278,7 @@ fn one() -> u32 {
 /// month apart, see [`V1_MAX_WINDOW_SECS`]). `GET public_api/v1/pages/{page_id}/conversations`.
 /// The windowed paginator splits longer spans.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListConversationsV1 {
@@ -284,9 +288,11 @@ pub struct ListConversationsV1 {
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub page_number: u32,
     /// `inserted_at` (default) or `updated_at`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ORDER_BY_VALUES)))]
     pub order_by: Option<String>,
     /// Only conversations with these tag ids (sent comma-separated).
     #[serde(default)]
@@ -437,6 +443,7 @@ fn tag_request(
 
 /// Adds a tag to a conversation (`POST .../conversations/{id}/tags`, `action: add`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct AddTag {
@@ -466,6 +473,7 @@ impl Endpoint for AddTag {
 
 /// Removes a tag from a conversation (`POST .../conversations/{id}/tags`, `action: remove`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct RemoveTag {
@@ -497,6 +505,7 @@ impl Endpoint for RemoveTag {
 /// older documents' `GET` is not used). An empty list unassigns everyone. Answers with the
 /// updated conversation.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct AssignConversation {
@@ -556,6 +565,7 @@ fn mark_request(ctx: &Context, conversation_id: &str, suffix: &str) -> Result<Ht
 
 /// Marks a conversation as read (`POST .../conversations/{id}/read`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct MarkRead {
@@ -582,6 +592,7 @@ impl Endpoint for MarkRead {
 
 /// Marks a conversation as unread (`POST .../conversations/{id}/unread`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct MarkUnread {

@@ -29,6 +29,7 @@ fn one() -> u32 {
 /// Lists the page's customers created (or updated, with `order_by=updated_at`) in
 /// `[since, until]` (unix seconds), newest first, one page at a time.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListCustomers {
@@ -38,12 +39,15 @@ pub struct ListCustomers {
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub page_number: u32,
     /// Customers per page, 1 to 100. When paginating and unset, 100 is asked for.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_PAGE_SIZE)))]
     pub page_size: Option<u32>,
     /// `inserted_at` (default) or `updated_at`; both sort newest first.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = crate::validate::ORDER_BY_VALUES)))]
     pub order_by: Option<String>,
 }
 
@@ -210,6 +214,7 @@ pub fn check_birthday(field: &str, value: &str) -> Result<()> {
 /// The fields an update may change. `phone_numbers` **replaces** the whole list: read, merge,
 /// then write.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerChanges {
     /// The name.
@@ -217,6 +222,7 @@ pub struct CustomerChanges {
     pub name: Option<String>,
     /// `male`, `female` or `unknown`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = GENDERS)))]
     pub gender: Option<String>,
     /// `YYYY-MM-DD`, a real date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,6 +234,7 @@ pub struct CustomerChanges {
 
 /// Updates a customer (`PUT .../page_customers/{page_customer_id}` with `{"changes": ...}`).
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UpdateCustomer {

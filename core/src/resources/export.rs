@@ -29,6 +29,7 @@ pub const EXPORT_PAGE_SIZE: u32 = 60;
 
 /// Exports the conversations that came from ads in `[since, until]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ExportConversationsFromAds {

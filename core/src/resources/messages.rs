@@ -85,6 +85,7 @@ fn send(ctx: &Context, conversation_id: &str, body: &impl Serialize) -> Result<H
 /// Reads a conversation's messages: the newest ones, or the 30 before the first
 /// `current_count` already read. `GET .../conversations/{conversation_id}/messages`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListMessages {
@@ -183,6 +184,7 @@ impl Paginated for ListMessages {
 /// Sends an inbox message (`action: reply_inbox`): text in `message`, **or** media in
 /// `content_ids` (from `contents.upload`), never both.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct SendMessage {
@@ -196,6 +198,7 @@ pub struct SendMessage {
     pub content_ids: Option<Vec<String>>,
     /// `PHOTO`, `VIDEO`, `DOCUMENT` or `AUDIO_ATTACHMENT_ID` (003).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ATTACHMENT_TYPES)))]
     pub attachment_type: Option<String>,
     /// A file name for the attachment.
     #[serde(default)]
@@ -316,6 +319,7 @@ impl Endpoint for SendMessage {
 
 /// A mention in a comment reply.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
     /// The mentioned customer's PSID.
@@ -332,6 +336,7 @@ pub struct Mention {
 /// Replies to a comment (`action: reply_comment`): text in `message`, or an image by
 /// `content_ids` / `content_url`; `message` and `content_ids` are not sent together.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ReplyComment {
@@ -458,6 +463,7 @@ impl Endpoint for ReplyComment {
 /// Sends a private inbox message to the author of a comment (`action: private_replies`).
 /// Facebook allows it once per comment, within 7 days of the comment.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct PrivateReply {

@@ -34,6 +34,7 @@ fn notes_request(
 
 /// Adds a text note to a customer.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct AddNote {
@@ -76,6 +77,7 @@ impl Endpoint for AddNote {
 
 /// Replaces the text of a note.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UpdateNote {
@@ -128,6 +130,7 @@ impl Endpoint for UpdateNote {
 
 /// Deletes a note.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct DeleteNote {
@@ -170,9 +173,9 @@ impl Endpoint for DeleteNote {
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<AddNote>("notes.add"),
-    op::<UpdateNote>("notes.update"),
-    op::<DeleteNote>("notes.delete"),
+    op::<AddNote>("notes.add").on("customers", "add_note"),
+    op::<UpdateNote>("notes.update").on("customers", "update_note"),
+    op::<DeleteNote>("notes.delete").on("customers", "delete_note"),
 ];
 
 #[cfg(test)]

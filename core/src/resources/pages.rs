@@ -13,6 +13,7 @@ use crate::validate::require_text;
 
 /// Lists the pages the user (the context's `access_token`) manages.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListPages {}
@@ -38,6 +39,7 @@ impl Endpoint for ListPages {
 /// reference require it. Repeating the call only renews the token again, so it is retried
 /// like an idempotent request.
 #[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct GeneratePageAccessToken {

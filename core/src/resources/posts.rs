@@ -44,7 +44,8 @@ impl PostType {
     }
 }
 
-const POST_TYPES: &[&str] = &["video", "photo", "text", "livestream"];
+/// The values `type` takes in the posts list.
+pub const POST_TYPES: &[&str] = &["video", "photo", "text", "livestream"];
 
 fn one() -> u32 {
     1
@@ -56,6 +57,7 @@ fn thirty() -> u32 {
 
 /// Lists the page's posts published in `[since, until]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListPosts {
@@ -65,12 +67,15 @@ pub struct ListPosts {
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub page_number: u32,
     /// Posts per page, 1 to 30 (default 30).
     #[serde(default = "thirty")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_POSTS_PAGE_SIZE)))]
     pub page_size: u32,
     /// Only posts of this type: `video`, `photo`, `text` or `livestream`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = POST_TYPES)))]
     pub kind: Option<String>,
 }
 

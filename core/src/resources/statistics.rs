@@ -27,6 +27,12 @@ use crate::normalize::{date_range, date_range_dates, parse_date_range, zone_offs
 use crate::operations::{op, Operation};
 use crate::validate::check_span;
 
+/// The values the ads statistics' `type` takes.
+pub const AD_STAT_TYPES: &[&str] = &["by_id", "by_time"];
+
+/// The values the new-customer statistics' `group_by` takes.
+pub const NEW_CUSTOMER_GROUPS: &[&str] = &["day", "hour", "page_id"];
+
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
     op::<CampaignStatistics>("statistics.campaigns"),
@@ -36,7 +42,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     op::<TagStatistics>("statistics.tags"),
     op::<UserStatistics>("statistics.users"),
     op::<NewCustomerStatistics>("statistics.new_customers"),
-    op::<MultiPageUserStatistics>("statistics.multi_page_users"),
+    op::<MultiPageUserStatistics>("statistics.multi_page_users").on("statistics", "pages_users"),
 ];
 
 /// Which text form a `date_range` parameter must have.
@@ -160,6 +166,7 @@ macro_rules! span_endpoint {
     ($(#[$doc:meta])* $name:ident, $path:literal, $output:ty) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         #[must_use]
         pub struct $name {
@@ -229,6 +236,7 @@ impl AdStatsType {
 
 /// Ad statistics: `GET statistics/ads`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct AdStatistics {
@@ -238,6 +246,7 @@ pub struct AdStatistics {
     pub until: i64,
     /// `by_id` or `by_time`.
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = AD_STAT_TYPES)))]
     pub kind: String,
 }
 
@@ -257,7 +266,7 @@ impl Endpoint for AdStatistics {
 
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
         check_span(self.since, self.until)?;
-        if !matches!(self.kind.as_str(), "by_id" | "by_time") {
+        if !AD_STAT_TYPES.contains(&self.kind.as_str()) {
             return Err(Error::invalid(
                 "type",
                 format!("must be `by_id` or `by_time`, not {:?}", self.kind),
@@ -275,6 +284,7 @@ impl Endpoint for AdStatistics {
 /// Customer engagement statistics: `GET statistics/customer_engagements`. The response is a
 /// daily chart, or hourly rows with `by_hour`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct EngagementStatistics {
@@ -362,6 +372,7 @@ impl Endpoint for EngagementStatistics {
 
 /// Staff statistics for one page: `GET statistics/users`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UserStatistics {
@@ -440,6 +451,7 @@ impl GroupBy {
 /// New-customer statistics: `GET statistics/page_customers` (000/001 write
 /// `statistics/customers`; openapi.yaml's path is used).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct NewCustomerStatistics {
@@ -458,6 +470,7 @@ pub struct NewCustomerStatistics {
     pub zone: Option<String>,
     /// `day` (default), `hour` or `page_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = NEW_CUSTOMER_GROUPS)))]
     pub group_by: Option<String>,
 }
 
@@ -500,7 +513,7 @@ impl Endpoint for NewCustomerStatistics {
             ..self.clone()
         };
         if let Some(g) = &self.group_by {
-            if !matches!(g.as_str(), "day" | "hour" | "page_id") {
+            if !NEW_CUSTOMER_GROUPS.contains(&g.as_str()) {
                 return Err(Error::invalid(
                     "group_by",
                     format!("must be `day`, `hour` or `page_id`, not {g:?}"),
@@ -514,6 +527,7 @@ impl Endpoint for NewCustomerStatistics {
 /// Staff statistics over several pages: `GET {base}/v1/statistics/user` with the user's
 /// `access_token` (000/001/002; not in openapi.yaml).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct MultiPageUserStatistics {

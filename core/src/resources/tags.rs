@@ -9,6 +9,7 @@ use crate::operations::{op, Operation};
 
 /// Lists the tags configured on the page.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListTags {}

@@ -18,6 +18,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 
 /// Lists the page's staff, the disabled ones and the round robin settings.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct ListUsers {}
@@ -41,6 +42,7 @@ impl Endpoint for ListUsers {
 /// not sent; an empty list is sent (and clears that rotation). Idempotent: the same lists
 /// give the same settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct SetRoundRobinUsers {

@@ -1,5 +1,6 @@
 //! Response models, one file per resource. Every model is lossless: see [`common`].
 
+pub mod avatar;
 pub mod call_log;
 pub mod chat_plugin;
 pub mod common;

@@ -2983,7 +2983,7 @@ impl Shaped for crate::models::user::RoundRobinUpdate {
     const SHAPE: &'static Shape = &Shape::Object(&ROUND_ROBIN_UPDATE);
 }
 
-impl Shaped for crate::resources::avatar::AvatarLocation {
+impl Shaped for crate::models::avatar::AvatarLocation {
     const SHAPE: &'static Shape = &Shape::Object(&AVATAR_LOCATION);
 }
 

@@ -6,12 +6,13 @@
 //! request (for bindings, or to resolve the CDN location without downloading the image); its
 //! parse reads the redirect's `Location`.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::context::{encode_segment, Api, Context, NoQuery, DEFAULT_BASE_URL};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
+pub use crate::models::avatar::AvatarLocation;
 use crate::models::common::{Extra, Maybe};
 use crate::operations::{op, Operation};
 use crate::response;
@@ -36,20 +37,6 @@ pub fn avatar_url(page_id: &str, psid: &str) -> String {
         encode_segment(page_id),
         encode_segment(psid)
     )
-}
-
-/// Where an avatar request was redirected.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct AvatarLocation {
-    /// The CDN URL from the redirect's `Location`; absent when the transport followed the
-    /// redirect itself (the body is then the image).
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub location: Maybe<String>,
-    /// Reserved for fields a later version may add.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// The avatar of customer `psid` (`GET`, no token). `page_id` defaults to the context's page.

@@ -6,7 +6,7 @@
 //! bindings hand those fields out as dates.
 
 use pancake_core::normalize::is_timestamp_field;
-use pancake_core::{models, resources, webhook};
+use pancake_core::{models, webhook};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
@@ -64,7 +64,7 @@ pub fn generate() -> Value {
         models::tag::TagList,
         models::user::UserList,
         models::user::RoundRobinUpdate,
-        resources::avatar::AvatarLocation,
+        models::avatar::AvatarLocation,
         // ... and the webhook bodies, by kind.
         webhook::MessagingEvent,
         webhook::ConversationEvent,

@@ -27,9 +27,10 @@ struct Observed {
     method: Option<String>,
     path: Option<String>,
     host: Option<String>,
-    client: Option<&'static str>,
+    client: Option<String>,
     retry: Option<String>,
-    /// Per parameter name, where it was seen: `path`, `query`, `body`.
+    /// Per parameter name, where it was seen: `path`, `query`, `body`, or `derived` when the
+    /// request shows it under no name of its own.
     locations: Map<String, Value>,
 }
 
@@ -201,7 +202,7 @@ fn refs_to_models(schema: Value) -> Value {
 }
 
 /// `snake_case` as `camelCase`.
-pub fn camel(snake: &str) -> String {
+fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in snake.chars() {
@@ -217,8 +218,9 @@ pub fn camel(snake: &str) -> String {
     out
 }
 
-/// Every case of the request vector files that builds a request (not an expected error).
-fn request_cases(dir: &Path) -> Result<Vec<Value>, String> {
+/// Every case of the request vector files under `dir` (`requests_*.json`) that builds a request
+/// (not an expected error).
+pub fn request_cases(dir: &Path) -> Result<Vec<Value>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -297,7 +299,7 @@ fn observe(op: &Operation, cases: &[Value]) -> Result<Observed, String> {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         agree("retry rule", &mut seen.retry, retry)?;
-        seen.client = Some(route.client);
+        agree("client", &mut seen.client, route.client.to_owned())?;
         for (param, _) in params.as_object().into_iter().flatten() {
             let mut places = Vec::new();
             if route.path_params.contains(param) {
@@ -311,8 +313,9 @@ fn observe(op: &Operation, cases: &[Value]) -> Result<Observed, String> {
                     .ok()
                     .and_then(|b| b.as_object().map(|b| b.contains_key(param)))
                     .unwrap_or(false),
-                // An upload's parameters all go into its one part (name, type and bytes).
-                Body::Multipart(_) => true,
+                // An upload's parameters all go into its one part (file name, type and bytes);
+                // none travels in the query, so this cannot hide one that does.
+                Body::Multipart(_) => !route.query_keys.contains(param),
                 Body::None => false,
             };
             if in_body {

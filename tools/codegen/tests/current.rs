@@ -60,24 +60,14 @@ fn the_manifest_names_every_parameter_the_builders_read() {
     }
 }
 
-/// A request vector of `name` that builds, as `(context, params)`.
+/// The request vectors of `name` that build, as `(context, params)`.
 fn buildable(name: &str) -> Vec<(Value, Value)> {
-    let dir = pancake_codegen::root().join("tests/vectors");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
-        if !(file.starts_with("requests_") && file.ends_with(".json")) {
-            continue;
-        }
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        for case in doc["cases"].as_array().unwrap() {
-            if case["operation"] == name && case.get("expect").is_some() {
-                found.push((case["context"].clone(), case["params"].clone()));
-            }
-        }
-    }
-    found
+    manifest::request_cases(&pancake_codegen::root().join("tests/vectors"))
+        .unwrap()
+        .into_iter()
+        .filter(|case| case["operation"] == name)
+        .map(|case| (case["context"].clone(), case["params"].clone()))
+        .collect()
 }
 
 fn build(name: &str, context: &Value, params: &Value) -> Result<(), Error> {
@@ -132,6 +122,26 @@ fn every_stated_constraint_is_enforced() {
         }
     }
     assert!(checked > 20, "only {checked} constraint checks ran");
+}
+
+/// Without a vector for an operation, the manifest cannot say where its request goes: the
+/// generator refuses, naming every operation left out.
+#[test]
+fn an_operation_without_a_vector_is_refused() {
+    let dir = std::env::temp_dir().join(format!("pancake-codegen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tags = pancake_codegen::root().join("tests/vectors/requests_tags.json");
+    std::fs::copy(tags, dir.join("requests_tags.json")).unwrap();
+    let result = manifest::generate(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let problems = result.expect_err("36 operations, vectors for one");
+    assert!(!problems.contains("tags.list"), "{problems}");
+    for name in ["conversations.add_tag", "messages.send", "avatar.url"] {
+        assert!(
+            problems.contains(&format!("{name}: no request vector builds this operation")),
+            "{problems}"
+        );
+    }
 }
 
 #[test]

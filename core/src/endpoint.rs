@@ -27,7 +27,7 @@ pub trait Endpoint {
 
     /// Reads a response as JSON checked against the output's shape: what [`Endpoint::parse`]
     /// accepts, as the JSON it would serialise to, without the typed decode. The bindings use
-    /// this ([`crate::operations`], [`crate::paginate::DynPaginator`]).
+    /// this, through the operation registry and the JSON paginators.
     fn parse_value(&self, response: &HttpResponse) -> Result<Value> {
         shape::decode(<Self::Output as Shaped>::SHAPE, response)
     }

@@ -1,7 +1,7 @@
 //! Retry policy: a pure decision from an outcome, the attempt number and a jitter value.
 //!
 //! Nothing here sleeps or draws random numbers: the caller passes `jitter` (uniform in
-//! `[0, 1)`) and waits for the returned delay itself. [`crate::call::Call`] wires this policy
+//! `[0, 1)`) and waits for the returned delay itself. `call::Call` wires this policy
 //! and the rate limiter into one state machine.
 //!
 //! The rules:

@@ -1,7 +1,7 @@
 //! Response shapes: what each model accepts, as static data, for decoding a response to JSON
 //! without the serde-derived code of the typed models.
 //!
-//! The typed models ([`crate::models`]) are the source of truth. Their JSON Schema
+//! The typed models (the layer above this one) are the source of truth. Their JSON Schema
 //! (`tests/schema/models.json`) is generated from them, and `models/shapes.rs` is generated from
 //! that schema (both by `tools/codegen`). [`decode`] checks a body against a shape and
 //! returns it as JSON: it accepts exactly what the typed decode accepts (a test runs both over

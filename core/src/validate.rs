@@ -84,6 +84,55 @@ pub fn check_items(field: &str, items: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Id lists the API takes as one comma-separated text (`user_ids=1,2`): a list in the
+/// parameters, one text accepted in its place, joined with commas on the wire. Their ids are
+/// checked by [`check_items`] like every other list.
+pub mod id_list {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Ids {
+        Text(String),
+        List(Vec<String>),
+    }
+
+    impl From<Ids> for Vec<String> {
+        fn from(ids: Ids) -> Self {
+            match ids {
+                Ids::Text(s) => s.split(',').map(str::to_owned).collect(),
+                Ids::List(v) => v,
+            }
+        }
+    }
+
+    /// Reads an optional list, or one comma-separated text.
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+        Ok(Option::<Ids>::deserialize(d)?.map(Vec::from))
+    }
+
+    /// Reads a list, or one comma-separated text.
+    pub fn required<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Ids::deserialize(d).map(Vec::from)
+    }
+
+    /// Writes the list as one comma-separated text.
+    pub fn joined<S: Serializer>(ids: &[String], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&ids.join(","))
+    }
+
+    /// Writes an optional list as one comma-separated text (`None` is skipped by the field).
+    pub fn joined_optional<S: Serializer>(
+        ids: &Option<Vec<String>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match ids {
+            Some(ids) => joined(ids, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

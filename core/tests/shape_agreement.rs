@@ -115,7 +115,7 @@ where
     E::Output: Serialize,
 {
     let response = HttpResponse::new(200, body.to_vec());
-    let endpoint: E = operations::params(params).unwrap();
+    let endpoint: E = pancake_core::params::read(params).unwrap();
     let typed = endpoint
         .parse(&response)
         .map(|o| serde_json::to_value(o).unwrap());
@@ -149,7 +149,7 @@ where
     E::Item: Serialize,
 {
     let response = HttpResponse::new(200, body.to_vec());
-    let endpoint: E = operations::params(params).unwrap();
+    let endpoint: E = pancake_core::params::read(params).unwrap();
     let (Ok(output), Ok(value)) = (endpoint.parse(&response), endpoint.parse_value(&response))
     else {
         return;
@@ -301,7 +301,7 @@ fn pages_list_split_agrees() {
     let op = "pages.list";
     for (params, body) in bodies(op) {
         let response = HttpResponse::new(200, body.clone());
-        let Ok(list) = operations::params::<pages::ListPages>(&params)
+        let Ok(list) = pancake_core::params::read::<pages::ListPages>(&params)
             .unwrap()
             .parse(&response)
         else {

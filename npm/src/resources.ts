@@ -228,8 +228,7 @@ export class PageStatistics extends Resource {
   }
   /** Customer engagement statistics (the shape changes with `by_hour`). */
   engagements(params: DateRange & { by_hour?: boolean; user_ids?: string[] } & RequestOptions): Promise<Statistics> {
-    const { user_ids, ...rest } = params;
-    return this._client._model("statistics.engagements", p(rest, { user_ids: user_ids?.join(",") }), params);
+    return this._client._model("statistics.engagements", p(params), params);
   }
   /** Page statistics. */
   page(params: Span & RequestOptions): Promise<Statistics> {
@@ -254,8 +253,7 @@ export class PageStatistics extends Resource {
 export class UserStatistics extends Resource {
   /** Staff statistics over several pages. */
   pagesUsers(params: { page_ids: string[] } & DateRange & RequestOptions): Promise<Statistics> {
-    const { page_ids, ...rest } = params;
-    return this._client._model("statistics.multi_page_users", p(rest, { page_ids: page_ids.join(",") }), params);
+    return this._client._model("statistics.multi_page_users", p(params), params);
   }
 }
 

@@ -11,9 +11,11 @@ pub mod export;
 pub mod message;
 pub mod page;
 pub mod post;
-/// Generated tables of every model's JSON shape (see [`crate::shape`]).
+/// Generated tables of every model's JSON shape, private to the crate: [`crate::shape`] reads
+/// them through each model's [`Shaped`](crate::shape::Shaped) impl.
 #[rustfmt::skip]
-pub mod shapes;
+mod shapes;
 pub mod statistics;
 pub mod tag;
 pub mod user;
+pub mod webhook;

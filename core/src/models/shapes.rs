@@ -5,7 +5,7 @@
 
 use crate::shape::{Field, Object, Shape, Shaped};
 
-pub static ACK: Object = Object {
+pub(crate) static ACK: Object = Object {
     name: "Ack",
     fields: &[
         Field {
@@ -16,7 +16,7 @@ pub static ACK: Object = Object {
     required: &[],
 };
 
-pub static AD_CAMPAIGN_STAT: Object = Object {
+pub(crate) static AD_CAMPAIGN_STAT: Object = Object {
     name: "AdCampaignStat",
     fields: &[
         Field {
@@ -111,7 +111,7 @@ pub static AD_CAMPAIGN_STAT: Object = Object {
     required: &[],
 };
 
-pub static AD_STAT: Object = Object {
+pub(crate) static AD_STAT: Object = Object {
     name: "AdStat",
     fields: &[
         Field {
@@ -142,7 +142,7 @@ pub static AD_STAT: Object = Object {
     required: &[],
 };
 
-pub static ASSIGN_USER: Object = Object {
+pub(crate) static ASSIGN_USER: Object = Object {
     name: "AssignUser",
     fields: &[
         Field {
@@ -165,7 +165,7 @@ pub static ASSIGN_USER: Object = Object {
     required: &[],
 };
 
-pub static ASSIGNEE_HISTORY: Object = Object {
+pub(crate) static ASSIGNEE_HISTORY: Object = Object {
     name: "AssigneeHistory",
     fields: &[
         Field {
@@ -184,7 +184,7 @@ pub static ASSIGNEE_HISTORY: Object = Object {
     required: &[],
 };
 
-pub static ASSIGNEE_PAYLOAD: Object = Object {
+pub(crate) static ASSIGNEE_PAYLOAD: Object = Object {
     name: "AssigneePayload",
     fields: &[
         Field {
@@ -199,7 +199,7 @@ pub static ASSIGNEE_PAYLOAD: Object = Object {
     required: &[],
 };
 
-pub static ATTACHMENT: Object = Object {
+pub(crate) static ATTACHMENT: Object = Object {
     name: "Attachment",
     fields: &[
         Field {
@@ -242,7 +242,7 @@ pub static ATTACHMENT: Object = Object {
     required: &[],
 };
 
-pub static ATTACHMENT_TARGET: Object = Object {
+pub(crate) static ATTACHMENT_TARGET: Object = Object {
     name: "AttachmentTarget",
     fields: &[
         Field {
@@ -261,7 +261,7 @@ pub static ATTACHMENT_TARGET: Object = Object {
     required: &[],
 };
 
-pub static AVATAR_LOCATION: Object = Object {
+pub(crate) static AVATAR_LOCATION: Object = Object {
     name: "AvatarLocation",
     fields: &[
         Field {
@@ -272,9 +272,9 @@ pub static AVATAR_LOCATION: Object = Object {
     required: &[],
 };
 
-pub static BIRTHDAY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&BIRTHDAY_PARTS)]);
+pub(crate) static BIRTHDAY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&BIRTHDAY_PARTS)]);
 
-pub static BIRTHDAY_PARTS: Object = Object {
+pub(crate) static BIRTHDAY_PARTS: Object = Object {
     name: "BirthdayParts",
     fields: &[
         Field {
@@ -293,7 +293,7 @@ pub static BIRTHDAY_PARTS: Object = Object {
     required: &[],
 };
 
-pub static CALL_LOG: Object = Object {
+pub(crate) static CALL_LOG: Object = Object {
     name: "CallLog",
     fields: &[
         Field {
@@ -364,7 +364,7 @@ pub static CALL_LOG: Object = Object {
     required: &[],
 };
 
-pub static CALL_LOG_LIST: Object = Object {
+pub(crate) static CALL_LOG_LIST: Object = Object {
     name: "CallLogList",
     fields: &[
         Field {
@@ -379,7 +379,7 @@ pub static CALL_LOG_LIST: Object = Object {
     required: &[],
 };
 
-pub static CAPTURED_PHONE: Object = Object {
+pub(crate) static CAPTURED_PHONE: Object = Object {
     name: "CapturedPhone",
     fields: &[
         Field {
@@ -414,7 +414,7 @@ pub static CAPTURED_PHONE: Object = Object {
     required: &[],
 };
 
-pub static CATEGORIZED_PAGES: Object = Object {
+pub(crate) static CATEGORIZED_PAGES: Object = Object {
     name: "CategorizedPages",
     fields: &[
         Field {
@@ -425,7 +425,7 @@ pub static CATEGORIZED_PAGES: Object = Object {
     required: &[],
 };
 
-pub static CONNECT_STATUS_DATA: Object = Object {
+pub(crate) static CONNECT_STATUS_DATA: Object = Object {
     name: "ConnectStatusData",
     fields: &[
         Field {
@@ -440,7 +440,7 @@ pub static CONNECT_STATUS_DATA: Object = Object {
     required: &[],
 };
 
-pub static CONNECT_STATUS_DATA_ENVELOPE: Object = Object {
+pub(crate) static CONNECT_STATUS_DATA_ENVELOPE: Object = Object {
     name: "ConnectStatusDataEnvelope",
     fields: &[
         Field {
@@ -467,7 +467,7 @@ pub static CONNECT_STATUS_DATA_ENVELOPE: Object = Object {
     required: &[],
 };
 
-pub static CONVERSATION: Object = Object {
+pub(crate) static CONVERSATION: Object = Object {
     name: "Conversation",
     fields: &[
         Field {
@@ -606,7 +606,7 @@ pub static CONVERSATION: Object = Object {
     required: &[],
 };
 
-pub static CONVERSATION_DATA: Object = Object {
+pub(crate) static CONVERSATION_DATA: Object = Object {
     name: "ConversationData",
     fields: &[
         Field {
@@ -617,7 +617,7 @@ pub static CONVERSATION_DATA: Object = Object {
     required: &[],
 };
 
-pub static CONVERSATION_DATA_ENVELOPE: Object = Object {
+pub(crate) static CONVERSATION_DATA_ENVELOPE: Object = Object {
     name: "ConversationDataEnvelope",
     fields: &[
         Field {
@@ -644,7 +644,7 @@ pub static CONVERSATION_DATA_ENVELOPE: Object = Object {
     required: &[],
 };
 
-pub static CONVERSATION_LIST: Object = Object {
+pub(crate) static CONVERSATION_LIST: Object = Object {
     name: "ConversationList",
     fields: &[
         Field {
@@ -659,7 +659,7 @@ pub static CONVERSATION_LIST: Object = Object {
     required: &[],
 };
 
-pub static CONVERSATION_TAG: Object = Object {
+pub(crate) static CONVERSATION_TAG: Object = Object {
     name: "ConversationTag",
     fields: &[
         Field {
@@ -686,7 +686,7 @@ pub static CONVERSATION_TAG: Object = Object {
     required: &[],
 };
 
-pub static CUSTOMER: Object = Object {
+pub(crate) static CUSTOMER: Object = Object {
     name: "Customer",
     fields: &[
         Field {
@@ -753,7 +753,7 @@ pub static CUSTOMER: Object = Object {
     required: &[],
 };
 
-pub static CUSTOMER_LIST: Object = Object {
+pub(crate) static CUSTOMER_LIST: Object = Object {
     name: "CustomerList",
     fields: &[
         Field {
@@ -768,7 +768,7 @@ pub static CUSTOMER_LIST: Object = Object {
     required: &[],
 };
 
-pub static CUSTOMER_REF: Object = Object {
+pub(crate) static CUSTOMER_REF: Object = Object {
     name: "CustomerRef",
     fields: &[
         Field {
@@ -787,7 +787,7 @@ pub static CUSTOMER_REF: Object = Object {
     required: &[],
 };
 
-pub static ENGAGEMENT_CHART: Object = Object {
+pub(crate) static ENGAGEMENT_CHART: Object = Object {
     name: "EngagementChart",
     fields: &[
         Field {
@@ -802,7 +802,7 @@ pub static ENGAGEMENT_CHART: Object = Object {
     required: &[],
 };
 
-pub static ENGAGEMENT_STATS: Object = Object {
+pub(crate) static ENGAGEMENT_STATS: Object = Object {
     name: "EngagementStats",
     fields: &[
         Field {
@@ -821,7 +821,7 @@ pub static ENGAGEMENT_STATS: Object = Object {
     required: &[],
 };
 
-pub static EXPORT_PERSON: Object = Object {
+pub(crate) static EXPORT_PERSON: Object = Object {
     name: "ExportPerson",
     fields: &[
         Field {
@@ -852,7 +852,7 @@ pub static EXPORT_PERSON: Object = Object {
     required: &[],
 };
 
-pub static EXPORTED_CONVERSATION: Object = Object {
+pub(crate) static EXPORTED_CONVERSATION: Object = Object {
     name: "ExportedConversation",
     fields: &[
         Field {
@@ -911,7 +911,7 @@ pub static EXPORTED_CONVERSATION: Object = Object {
     required: &[],
 };
 
-pub static EXPORTED_CONVERSATIONS: Object = Object {
+pub(crate) static EXPORTED_CONVERSATIONS: Object = Object {
     name: "ExportedConversations",
     fields: &[
         Field {
@@ -922,13 +922,13 @@ pub static EXPORTED_CONVERSATIONS: Object = Object {
     required: &[],
 };
 
-pub static FLEX_BOOL: Shape = Shape::OneOf(&[&Shape::Bool, &Shape::I64, &Shape::Str]);
+pub(crate) static FLEX_BOOL: Shape = Shape::OneOf(&[&Shape::Bool, &Shape::I64, &Shape::Str]);
 
-pub static FLEX_ID: Shape = Shape::OneOf(&[&Shape::I64, &Shape::Str]);
+pub(crate) static FLEX_ID: Shape = Shape::OneOf(&[&Shape::I64, &Shape::Str]);
 
-pub static FLEX_NUM: Shape = Shape::OneOf(&[&Shape::I64, &Shape::F64, &Shape::Str]);
+pub(crate) static FLEX_NUM: Shape = Shape::OneOf(&[&Shape::I64, &Shape::F64, &Shape::Str]);
 
-pub static GENERATED_TOKEN: Object = Object {
+pub(crate) static GENERATED_TOKEN: Object = Object {
     name: "GeneratedToken",
     fields: &[
         Field {
@@ -939,7 +939,7 @@ pub static GENERATED_TOKEN: Object = Object {
     required: &[],
 };
 
-pub static HOURLY_ENGAGEMENT: Object = Object {
+pub(crate) static HOURLY_ENGAGEMENT: Object = Object {
     name: "HourlyEngagement",
     fields: &[
         Field {
@@ -970,7 +970,7 @@ pub static HOURLY_ENGAGEMENT: Object = Object {
     required: &[],
 };
 
-pub static MEDIA: Object = Object {
+pub(crate) static MEDIA: Object = Object {
     name: "Media",
     fields: &[
         Field {
@@ -981,7 +981,7 @@ pub static MEDIA: Object = Object {
     required: &[],
 };
 
-pub static MEDIA_IMAGE: Object = Object {
+pub(crate) static MEDIA_IMAGE: Object = Object {
     name: "MediaImage",
     fields: &[
         Field {
@@ -996,7 +996,7 @@ pub static MEDIA_IMAGE: Object = Object {
     required: &[],
 };
 
-pub static MESSAGE: Object = Object {
+pub(crate) static MESSAGE: Object = Object {
     name: "Message",
     fields: &[
         Field {
@@ -1131,7 +1131,7 @@ pub static MESSAGE: Object = Object {
     required: &[],
 };
 
-pub static MESSAGE_CUSTOMER: Object = Object {
+pub(crate) static MESSAGE_CUSTOMER: Object = Object {
     name: "MessageCustomer",
     fields: &[
         Field {
@@ -1258,7 +1258,7 @@ pub static MESSAGE_CUSTOMER: Object = Object {
     required: &[],
 };
 
-pub static MESSAGE_LIST: Object = Object {
+pub(crate) static MESSAGE_LIST: Object = Object {
     name: "MessageList",
     fields: &[
         Field {
@@ -1401,7 +1401,7 @@ pub static MESSAGE_LIST: Object = Object {
     required: &[],
 };
 
-pub static MESSAGING_DATA: Object = Object {
+pub(crate) static MESSAGING_DATA: Object = Object {
     name: "MessagingData",
     fields: &[
         Field {
@@ -1420,7 +1420,7 @@ pub static MESSAGING_DATA: Object = Object {
     required: &[],
 };
 
-pub static MESSAGING_DATA_ENVELOPE: Object = Object {
+pub(crate) static MESSAGING_DATA_ENVELOPE: Object = Object {
     name: "MessagingDataEnvelope",
     fields: &[
         Field {
@@ -1447,7 +1447,7 @@ pub static MESSAGING_DATA_ENVELOPE: Object = Object {
     required: &[],
 };
 
-pub static MULTI_PAGE_USER_STATS: Object = Object {
+pub(crate) static MULTI_PAGE_USER_STATS: Object = Object {
     name: "MultiPageUserStats",
     fields: &[
         Field {
@@ -1462,9 +1462,9 @@ pub static MULTI_PAGE_USER_STATS: Object = Object {
     required: &[],
 };
 
-pub static NEW_CUSTOMER_DATA: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)), &Shape::Map(&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)))]);
+pub(crate) static NEW_CUSTOMER_DATA: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)), &Shape::Map(&Shape::Array(&Shape::Object(&NEW_CUSTOMER_STAT)))]);
 
-pub static NEW_CUSTOMER_STAT: Object = Object {
+pub(crate) static NEW_CUSTOMER_STAT: Object = Object {
     name: "NewCustomerStat",
     fields: &[
         Field {
@@ -1491,7 +1491,7 @@ pub static NEW_CUSTOMER_STAT: Object = Object {
     required: &[],
 };
 
-pub static NEW_CUSTOMER_STATS: Object = Object {
+pub(crate) static NEW_CUSTOMER_STATS: Object = Object {
     name: "NewCustomerStats",
     fields: &[
         Field {
@@ -1502,7 +1502,7 @@ pub static NEW_CUSTOMER_STATS: Object = Object {
     required: &[],
 };
 
-pub static NOTE: Object = Object {
+pub(crate) static NOTE: Object = Object {
     name: "Note",
     fields: &[
         Field {
@@ -1553,7 +1553,7 @@ pub static NOTE: Object = Object {
     required: &[],
 };
 
-pub static NOTE_AUTHOR: Object = Object {
+pub(crate) static NOTE_AUTHOR: Object = Object {
     name: "NoteAuthor",
     fields: &[
         Field {
@@ -1572,7 +1572,7 @@ pub static NOTE_AUTHOR: Object = Object {
     required: &[],
 };
 
-pub static PAGE: Object = Object {
+pub(crate) static PAGE: Object = Object {
     name: "Page",
     fields: &[
         Field {
@@ -1595,7 +1595,7 @@ pub static PAGE: Object = Object {
     required: &[],
 };
 
-pub static PAGE_LIST: Object = Object {
+pub(crate) static PAGE_LIST: Object = Object {
     name: "PageList",
     fields: &[
         Field {
@@ -1610,7 +1610,7 @@ pub static PAGE_LIST: Object = Object {
     required: &[],
 };
 
-pub static PAGE_PERMISSIONS: Object = Object {
+pub(crate) static PAGE_PERMISSIONS: Object = Object {
     name: "PagePermissions",
     fields: &[
         Field {
@@ -1621,7 +1621,7 @@ pub static PAGE_PERMISSIONS: Object = Object {
     required: &[],
 };
 
-pub static PAGE_STAT: Object = Object {
+pub(crate) static PAGE_STAT: Object = Object {
     name: "PageStat",
     fields: &[
         Field {
@@ -1676,7 +1676,7 @@ pub static PAGE_STAT: Object = Object {
     required: &[],
 };
 
-pub static PAGE_STATS: Object = Object {
+pub(crate) static PAGE_STATS: Object = Object {
     name: "PageStats",
     fields: &[
         Field {
@@ -1687,7 +1687,7 @@ pub static PAGE_STATS: Object = Object {
     required: &[],
 };
 
-pub static PARTICIPANT: Object = Object {
+pub(crate) static PARTICIPANT: Object = Object {
     name: "Participant",
     fields: &[
         Field {
@@ -1730,9 +1730,9 @@ pub static PARTICIPANT: Object = Object {
     required: &[],
 };
 
-pub static PHONE_ENTRY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&CAPTURED_PHONE)]);
+pub(crate) static PHONE_ENTRY: Shape = Shape::OneOf(&[&Shape::Str, &Shape::Object(&CAPTURED_PHONE)]);
 
-pub static PLUGIN_ATTACHMENT: Object = Object {
+pub(crate) static PLUGIN_ATTACHMENT: Object = Object {
     name: "PluginAttachment",
     fields: &[
         Field {
@@ -1763,7 +1763,7 @@ pub static PLUGIN_ATTACHMENT: Object = Object {
     required: &[],
 };
 
-pub static PLUGIN_IMAGE: Object = Object {
+pub(crate) static PLUGIN_IMAGE: Object = Object {
     name: "PluginImage",
     fields: &[
         Field {
@@ -1774,7 +1774,7 @@ pub static PLUGIN_IMAGE: Object = Object {
     required: &[],
 };
 
-pub static PLUGIN_MESSAGE: Object = Object {
+pub(crate) static PLUGIN_MESSAGE: Object = Object {
     name: "PluginMessage",
     fields: &[
         Field {
@@ -1845,7 +1845,7 @@ pub static PLUGIN_MESSAGE: Object = Object {
     required: &[],
 };
 
-pub static PLUGIN_MESSAGES: Object = Object {
+pub(crate) static PLUGIN_MESSAGES: Object = Object {
     name: "PluginMessages",
     fields: &[
         Field {
@@ -1860,7 +1860,7 @@ pub static PLUGIN_MESSAGES: Object = Object {
     required: &[],
 };
 
-pub static PLUGIN_SENDER: Object = Object {
+pub(crate) static PLUGIN_SENDER: Object = Object {
     name: "PluginSender",
     fields: &[
         Field {
@@ -1883,7 +1883,7 @@ pub static PLUGIN_SENDER: Object = Object {
     required: &[],
 };
 
-pub static POST: Object = Object {
+pub(crate) static POST: Object = Object {
     name: "Post",
     fields: &[
         Field {
@@ -1926,7 +1926,7 @@ pub static POST: Object = Object {
     required: &[],
 };
 
-pub static POST_ATTACHMENT: Object = Object {
+pub(crate) static POST_ATTACHMENT: Object = Object {
     name: "PostAttachment",
     fields: &[
         Field {
@@ -1953,7 +1953,7 @@ pub static POST_ATTACHMENT: Object = Object {
     required: &[],
 };
 
-pub static POST_ATTACHMENTS: Object = Object {
+pub(crate) static POST_ATTACHMENTS: Object = Object {
     name: "PostAttachments",
     fields: &[
         Field {
@@ -1980,7 +1980,7 @@ pub static POST_ATTACHMENTS: Object = Object {
     required: &[],
 };
 
-pub static POST_AUTHOR: Object = Object {
+pub(crate) static POST_AUTHOR: Object = Object {
     name: "PostAuthor",
     fields: &[
         Field {
@@ -1995,7 +1995,7 @@ pub static POST_AUTHOR: Object = Object {
     required: &[],
 };
 
-pub static POST_DATA: Object = Object {
+pub(crate) static POST_DATA: Object = Object {
     name: "PostData",
     fields: &[
         Field {
@@ -2006,7 +2006,7 @@ pub static POST_DATA: Object = Object {
     required: &[],
 };
 
-pub static POST_DATA_ENVELOPE: Object = Object {
+pub(crate) static POST_DATA_ENVELOPE: Object = Object {
     name: "PostDataEnvelope",
     fields: &[
         Field {
@@ -2033,7 +2033,7 @@ pub static POST_DATA_ENVELOPE: Object = Object {
     required: &[],
 };
 
-pub static POST_LIST: Object = Object {
+pub(crate) static POST_LIST: Object = Object {
     name: "PostList",
     fields: &[
         Field {
@@ -2048,7 +2048,7 @@ pub static POST_LIST: Object = Object {
     required: &[],
 };
 
-pub static REACTIONS: Object = Object {
+pub(crate) static REACTIONS: Object = Object {
     name: "Reactions",
     fields: &[
         Field {
@@ -2083,7 +2083,7 @@ pub static REACTIONS: Object = Object {
     required: &[],
 };
 
-pub static READ_WATERMARK: Object = Object {
+pub(crate) static READ_WATERMARK: Object = Object {
     name: "ReadWatermark",
     fields: &[
         Field {
@@ -2106,9 +2106,9 @@ pub static READ_WATERMARK: Object = Object {
     required: &[],
 };
 
-pub static READ_WATERMARKS: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&READ_WATERMARK)), &Shape::Any]);
+pub(crate) static READ_WATERMARKS: Shape = Shape::OneOf(&[&Shape::Array(&Shape::Object(&READ_WATERMARK)), &Shape::Any]);
 
-pub static ROUND_ROBIN_UPDATE: Object = Object {
+pub(crate) static ROUND_ROBIN_UPDATE: Object = Object {
     name: "RoundRobinUpdate",
     fields: &[
         Field {
@@ -2119,7 +2119,7 @@ pub static ROUND_ROBIN_UPDATE: Object = Object {
     required: &[],
 };
 
-pub static ROUND_ROBIN_USERS: Object = Object {
+pub(crate) static ROUND_ROBIN_USERS: Object = Object {
     name: "RoundRobinUsers",
     fields: &[
         Field {
@@ -2134,7 +2134,7 @@ pub static ROUND_ROBIN_USERS: Object = Object {
     required: &[],
 };
 
-pub static SEEN_USER: Object = Object {
+pub(crate) static SEEN_USER: Object = Object {
     name: "SeenUser",
     fields: &[
         Field {
@@ -2153,7 +2153,7 @@ pub static SEEN_USER: Object = Object {
     required: &[],
 };
 
-pub static SENT_MESSAGE: Object = Object {
+pub(crate) static SENT_MESSAGE: Object = Object {
     name: "SentMessage",
     fields: &[
         Field {
@@ -2168,7 +2168,7 @@ pub static SENT_MESSAGE: Object = Object {
     required: &[],
 };
 
-pub static SENT_PLUGIN_MESSAGE: Object = Object {
+pub(crate) static SENT_PLUGIN_MESSAGE: Object = Object {
     name: "SentPluginMessage",
     fields: &[
         Field {
@@ -2191,7 +2191,7 @@ pub static SENT_PLUGIN_MESSAGE: Object = Object {
     required: &[],
 };
 
-pub static SERIES: Object = Object {
+pub(crate) static SERIES: Object = Object {
     name: "Series",
     fields: &[
         Field {
@@ -2206,7 +2206,7 @@ pub static SERIES: Object = Object {
     required: &[],
 };
 
-pub static SUBSCRIPTION: Object = Object {
+pub(crate) static SUBSCRIPTION: Object = Object {
     name: "Subscription",
     fields: &[
         Field {
@@ -2289,7 +2289,7 @@ pub static SUBSCRIPTION: Object = Object {
     required: &[],
 };
 
-pub static SUBSCRIPTION_DATA: Object = Object {
+pub(crate) static SUBSCRIPTION_DATA: Object = Object {
     name: "SubscriptionData",
     fields: &[
         Field {
@@ -2300,7 +2300,7 @@ pub static SUBSCRIPTION_DATA: Object = Object {
     required: &[],
 };
 
-pub static SUBSCRIPTION_DATA_ENVELOPE: Object = Object {
+pub(crate) static SUBSCRIPTION_DATA_ENVELOPE: Object = Object {
     name: "SubscriptionDataEnvelope",
     fields: &[
         Field {
@@ -2327,7 +2327,7 @@ pub static SUBSCRIPTION_DATA_ENVELOPE: Object = Object {
     required: &[],
 };
 
-pub static TAG: Object = Object {
+pub(crate) static TAG: Object = Object {
     name: "Tag",
     fields: &[
         Field {
@@ -2350,7 +2350,7 @@ pub static TAG: Object = Object {
     required: &[],
 };
 
-pub static TAG_CHANGE: Object = Object {
+pub(crate) static TAG_CHANGE: Object = Object {
     name: "TagChange",
     fields: &[
         Field {
@@ -2365,7 +2365,7 @@ pub static TAG_CHANGE: Object = Object {
     required: &[],
 };
 
-pub static TAG_CHART: Object = Object {
+pub(crate) static TAG_CHART: Object = Object {
     name: "TagChart",
     fields: &[
         Field {
@@ -2380,7 +2380,7 @@ pub static TAG_CHART: Object = Object {
     required: &[],
 };
 
-pub static TAG_HISTORY: Object = Object {
+pub(crate) static TAG_HISTORY: Object = Object {
     name: "TagHistory",
     fields: &[
         Field {
@@ -2399,7 +2399,7 @@ pub static TAG_HISTORY: Object = Object {
     required: &[],
 };
 
-pub static TAG_HISTORY_PAYLOAD: Object = Object {
+pub(crate) static TAG_HISTORY_PAYLOAD: Object = Object {
     name: "TagHistoryPayload",
     fields: &[
         Field {
@@ -2422,7 +2422,7 @@ pub static TAG_HISTORY_PAYLOAD: Object = Object {
     required: &[],
 };
 
-pub static TAG_LIST: Object = Object {
+pub(crate) static TAG_LIST: Object = Object {
     name: "TagList",
     fields: &[
         Field {
@@ -2433,9 +2433,9 @@ pub static TAG_LIST: Object = Object {
     required: &[],
 };
 
-pub static TAG_REF: Shape = Shape::OneOf(&[&FLEX_ID, &Shape::Object(&CONVERSATION_TAG)]);
+pub(crate) static TAG_REF: Shape = Shape::OneOf(&[&FLEX_ID, &Shape::Object(&CONVERSATION_TAG)]);
 
-pub static TAG_STATS: Object = Object {
+pub(crate) static TAG_STATS: Object = Object {
     name: "TagStats",
     fields: &[
         Field {
@@ -2454,7 +2454,7 @@ pub static TAG_STATS: Object = Object {
     required: &[],
 };
 
-pub static UPLOADED_CONTENT: Object = Object {
+pub(crate) static UPLOADED_CONTENT: Object = Object {
     name: "UploadedContent",
     fields: &[
         Field {
@@ -2469,7 +2469,7 @@ pub static UPLOADED_CONTENT: Object = Object {
     required: &[],
 };
 
-pub static USER: Object = Object {
+pub(crate) static USER: Object = Object {
     name: "User",
     fields: &[
         Field {
@@ -2508,7 +2508,7 @@ pub static USER: Object = Object {
     required: &[],
 };
 
-pub static USER_ENGAGEMENT: Object = Object {
+pub(crate) static USER_ENGAGEMENT: Object = Object {
     name: "UserEngagement",
     fields: &[
         Field {
@@ -2539,7 +2539,7 @@ pub static USER_ENGAGEMENT: Object = Object {
     required: &[],
 };
 
-pub static USER_LIST: Object = Object {
+pub(crate) static USER_LIST: Object = Object {
     name: "UserList",
     fields: &[
         Field {
@@ -2558,7 +2558,7 @@ pub static USER_LIST: Object = Object {
     required: &[],
 };
 
-pub static USER_STAT: Object = Object {
+pub(crate) static USER_STAT: Object = Object {
     name: "UserStat",
     fields: &[
         Field {
@@ -2609,7 +2609,7 @@ pub static USER_STAT: Object = Object {
     required: &[],
 };
 
-pub static USER_STATS: Object = Object {
+pub(crate) static USER_STATS: Object = Object {
     name: "UserStats",
     fields: &[
         Field {
@@ -2620,7 +2620,7 @@ pub static USER_STATS: Object = Object {
     required: &[],
 };
 
-pub static USER_STATS_DATA: Object = Object {
+pub(crate) static USER_STATS_DATA: Object = Object {
     name: "UserStatsData",
     fields: &[
         Field {
@@ -2635,7 +2635,7 @@ pub static USER_STATS_DATA: Object = Object {
     required: &[],
 };
 
-pub static WEBHOOK_CONVERSATION: Object = Object {
+pub(crate) static WEBHOOK_CONVERSATION: Object = Object {
     name: "WebhookConversation",
     fields: &[
         Field {
@@ -2694,7 +2694,7 @@ pub static WEBHOOK_CONVERSATION: Object = Object {
     required: &[],
 };
 
-pub static WEBHOOK_MESSAGE: Object = Object {
+pub(crate) static WEBHOOK_MESSAGE: Object = Object {
     name: "WebhookMessage",
     fields: &[
         Field {
@@ -2813,7 +2813,7 @@ pub static WEBHOOK_MESSAGE: Object = Object {
     required: &[],
 };
 
-pub static WEBHOOK_POST: Object = Object {
+pub(crate) static WEBHOOK_POST: Object = Object {
     name: "WebhookPost",
     fields: &[
         Field {
@@ -2856,7 +2856,7 @@ pub static WEBHOOK_POST: Object = Object {
     required: &[],
 };
 
-pub static WEBHOOK_SENDER: Object = Object {
+pub(crate) static WEBHOOK_SENDER: Object = Object {
     name: "WebhookSender",
     fields: &[
         Field {
@@ -2987,22 +2987,22 @@ impl Shaped for crate::models::avatar::AvatarLocation {
     const SHAPE: &'static Shape = &Shape::Object(&AVATAR_LOCATION);
 }
 
-impl Shaped for crate::webhook::MessagingEvent {
+impl Shaped for crate::models::webhook::MessagingEvent {
     const SHAPE: &'static Shape = &Shape::Object(&MESSAGING_DATA_ENVELOPE);
 }
 
-impl Shaped for crate::webhook::ConversationEvent {
+impl Shaped for crate::models::webhook::ConversationEvent {
     const SHAPE: &'static Shape = &Shape::Object(&CONVERSATION_DATA_ENVELOPE);
 }
 
-impl Shaped for crate::webhook::SubscriptionEvent {
+impl Shaped for crate::models::webhook::SubscriptionEvent {
     const SHAPE: &'static Shape = &Shape::Object(&SUBSCRIPTION_DATA_ENVELOPE);
 }
 
-impl Shaped for crate::webhook::PostEvent {
+impl Shaped for crate::models::webhook::PostEvent {
     const SHAPE: &'static Shape = &Shape::Object(&POST_DATA_ENVELOPE);
 }
 
-impl Shaped for crate::webhook::ConnectStatusEvent {
+impl Shaped for crate::models::webhook::ConnectStatusEvent {
     const SHAPE: &'static Shape = &Shape::Object(&CONNECT_STATUS_DATA_ENVELOPE);
 }

@@ -7,7 +7,7 @@ use super::{Paginated, Paginator, Windowed, WindowedPaginator};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::operations;
+use crate::params;
 
 /// The operations of a paginator, with items as JSON.
 trait Erased: Send + Sync {
@@ -166,12 +166,12 @@ impl DynPaginator {
     }
 
     /// A paginator for endpoint `E` from JSON parameters, from the start or from a resume
-    /// token. This is what [`operations::paged`] registers.
+    /// token. This is what a paged operation registers.
     pub fn from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
     where
         E: Paginated + DeserializeOwned + Send + Sync + 'static,
     {
-        let endpoint: E = operations::params(params)?;
+        let endpoint: E = params::read(params)?;
         let paginator = match resume {
             Some(token) => Paginator::resume(endpoint, token)?,
             None => Paginator::new(endpoint),
@@ -180,12 +180,12 @@ impl DynPaginator {
     }
 
     /// Like [`DynPaginator::from_params`] for a [`Windowed`] endpoint (window by window).
-    /// This is what [`operations::windowed`] registers.
+    /// This is what a windowed operation registers.
     pub fn windowed_from_params<E>(params: &Value, resume: Option<&str>) -> Result<Self>
     where
         E: Windowed + DeserializeOwned + Send + Sync + 'static,
     {
-        let endpoint: E = operations::params(params)?;
+        let endpoint: E = params::read(params)?;
         let paginator = match resume {
             Some(token) => WindowedPaginator::resume(endpoint, token)?,
             None => WindowedPaginator::new(endpoint),

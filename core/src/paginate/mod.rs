@@ -6,7 +6,7 @@
 //! `handle_response()`, `is_done()` and `resume_token()`; the drivers in the bindings are a few
 //! lines around it. A [`WindowedPaginator`] cuts a long time span into the windows a
 //! [`Windowed`] endpoint accepts (newest first). A [`DynPaginator`] is either of them with items
-//! as JSON, started by name through [`crate::operations::paginate`].
+//! as JSON, started by operation name through the registry (`operations::paginate`).
 
 use serde::Deserialize;
 use serde_json::Value;

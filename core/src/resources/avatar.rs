@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
 pub use crate::models::avatar::AvatarLocation;
 use crate::models::common::{Extra, Maybe};
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 use crate::response;
 use crate::validate::require_text;
 

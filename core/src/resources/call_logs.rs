@@ -8,7 +8,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::call_log::{CallLog, CallLogList};
-use crate::operations::{paged, Operation};
+use crate::operation::{paged, Operation};
 use crate::validate::check_optional_span;
 use serde_json::Value;
 

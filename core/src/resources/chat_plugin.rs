@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::chat_plugin::{PluginMessages, SentPluginMessage};
 use crate::normalize::time::SECONDS_BELOW;
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[

@@ -10,7 +10,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{Body, HttpRequest, Method, Part, RetrySafety};
 use crate::models::content::UploadedContent;
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[op::<UploadContent>("contents.upload")];

@@ -10,7 +10,7 @@ use crate::http::{Body, HttpRequest, Method, RetrySafety};
 use crate::models::common::FlexId;
 use crate::models::conversation::{Conversation, ConversationList, TagChange};
 use crate::models::customer::Ack;
-use crate::operations::{op, paged, windowed, Operation};
+use crate::operation::{op, paged, windowed, Operation};
 use crate::validate::{check_items, check_order_by, check_span, check_unix_seconds, require_text};
 use serde_json::Value;
 

@@ -10,7 +10,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::{Ack, Customer, CustomerList};
-use crate::operations::{op, paged, Operation};
+use crate::operation::{op, paged, Operation};
 use serde_json::Value;
 
 use crate::paginate::{self, PageInfo, Paginated, Position, Style};

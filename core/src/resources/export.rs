@@ -10,7 +10,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::HttpRequest;
 use crate::models::export::{ExportedConversation, ExportedConversations};
-use crate::operations::{paged, Operation};
+use crate::operation::{paged, Operation};
 use crate::validate::check_span;
 use serde_json::Value;
 

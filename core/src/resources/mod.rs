@@ -15,8 +15,8 @@ pub mod statistics;
 pub mod tags;
 pub mod users;
 
-/// Every resource's operations, for [`crate::operations`].
-pub(crate) const OPERATIONS: &[&[crate::operations::Operation]] = &[
+/// Every resource's operations, which the operation registry lists.
+pub(crate) const OPERATIONS: &[&[crate::operation::Operation]] = &[
     tags::OPERATIONS,
     pages::OPERATIONS,
     conversations::OPERATIONS,

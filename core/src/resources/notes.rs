@@ -11,7 +11,7 @@ use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::Ack;
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 use crate::validate::require_text;
 
 fn notes_request(

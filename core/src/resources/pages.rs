@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::error::Result;
 use crate::http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
 use crate::models::page::{GeneratedToken, PageList};
-use crate::operations::{self, op, Operation};
+use crate::operation::{op, Operation};
+use crate::params;
 use crate::validate::require_text;
 
 /// Lists the pages the user (the context's `access_token`) manages.
@@ -88,7 +89,7 @@ struct PageIdQuery<'a> {
 /// items being [`PageList::active_pages`]: which shape the server used is decided here, once,
 /// for every binding.
 fn list_pages(params: &Value, response: &HttpResponse) -> Result<Value> {
-    let output = operations::params::<ListPages>(params)?.parse_value(response)?;
+    let output = params::read::<ListPages>(params)?.parse_value(response)?;
     // As `PageList::active_pages` reads it: the activated group when the server grouped them.
     let listed = match output.get("categorized").filter(|v| !v.is_null()) {
         Some(groups) => groups.get("activated"),
@@ -121,14 +122,8 @@ mod tests {
 
     #[test]
     fn list_page_reads_either_shape() {
-        let page = |body: &str| {
-            operations::list_page(
-                "pages.list",
-                &serde_json::json!({}),
-                &HttpResponse::new(200, body),
-            )
-            .unwrap()
-        };
+        let page =
+            |body: &str| list_pages(&serde_json::json!({}), &HttpResponse::new(200, body)).unwrap();
         let flat = page(r#"{"pages":[{"id":"1"}],"success":true}"#);
         assert_eq!(flat["items"], serde_json::json!([{"id": "1"}]));
         let grouped = page(

@@ -13,7 +13,7 @@
 //! The ads campaign path is `statistics/pages_campaigns` (openapi.yaml, 000, 001); 003 writes
 //! `pages_campaign`, which we do not use.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::context::{Api, Context};
 use crate::endpoint::Endpoint;
@@ -24,8 +24,8 @@ use crate::models::statistics::{
     TagStats, UserStats,
 };
 use crate::normalize::{date_range, date_range_dates, parse_date_range, zone_offset, UtcOffset};
-use crate::operations::{op, Operation};
-use crate::validate::check_span;
+use crate::operation::{op, Operation};
+use crate::validate::{check_items, check_span, id_list};
 
 /// The values the ads statistics' `type` takes.
 pub const AD_STAT_TYPES: &[&str] = &["by_id", "by_time"];
@@ -128,29 +128,6 @@ fn resolve_range(
             "is required (or since and until, unix seconds)",
         )),
     }
-}
-
-/// A comma-separated id list, given as a string (`"a,b"`) or a list of strings.
-fn comma_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Ids {
-        Text(String),
-        List(Vec<String>),
-    }
-    Ok(match Option::<Ids>::deserialize(d)? {
-        None => None,
-        Some(Ids::Text(s)) => Some(s),
-        Some(Ids::List(v)) => Some(v.join(",")),
-    })
-}
-
-/// Checks a comma-separated id list: no empty id.
-fn check_ids(field: &str, ids: &str) -> Result<()> {
-    if ids.split(',').any(|id| id.trim().is_empty()) {
-        return Err(Error::invalid(field, "holds an empty id"));
-    }
-    Ok(())
 }
 
 /// `since` / `until` in unix seconds, as a query.
@@ -304,13 +281,15 @@ pub struct EngagementStatistics {
     /// Aggregate by hour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_hour: Option<bool>,
-    /// Staff user ids to filter by, comma-separated (a list is accepted too).
+    /// Staff user ids to filter by (one comma-separated text is accepted too); sent
+    /// comma-separated.
     #[serde(
         default,
-        deserialize_with = "comma_list",
+        deserialize_with = "id_list::optional",
+        serialize_with = "id_list::joined_optional",
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_ids: Option<String>,
+    pub user_ids: Option<Vec<String>>,
 }
 
 impl EngagementStatistics {
@@ -343,8 +322,7 @@ impl EngagementStatistics {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids: Vec<String> = ids.into_iter().map(|s| s.as_ref().to_owned()).collect();
-        self.user_ids = Some(ids.join(","));
+        self.user_ids = Some(ids.into_iter().map(|s| s.as_ref().to_owned()).collect());
         self
     }
 }
@@ -364,7 +342,7 @@ impl Endpoint for EngagementStatistics {
             ..self.clone()
         };
         if let Some(ids) = &self.user_ids {
-            check_ids("user_ids", ids)?;
+            check_items("user_ids", ids)?;
         }
         ctx.get(Api::PageV1, "/statistics/customer_engagements", &query)
     }
@@ -531,9 +509,12 @@ impl Endpoint for NewCustomerStatistics {
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct MultiPageUserStatistics {
-    /// Page ids, comma-separated (a list is accepted too).
-    #[serde(deserialize_with = "required_comma_list")]
-    pub page_ids: String,
+    /// Page ids (one comma-separated text is accepted too); sent comma-separated.
+    #[serde(
+        deserialize_with = "id_list::required",
+        serialize_with = "id_list::joined"
+    )]
+    pub page_ids: Vec<String>,
     /// `DD/MM/YYYY HH:MM:SS - DD/MM/YYYY HH:MM:SS` (empty when `since` / `until` are given).
     #[serde(default)]
     pub date_range: String,
@@ -548,10 +529,6 @@ pub struct MultiPageUserStatistics {
     pub zone: Option<String>,
 }
 
-fn required_comma_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    comma_list(d).map(Option::unwrap_or_default)
-}
-
 impl MultiPageUserStatistics {
     /// Statistics of `page_ids` over a `date_range` text.
     pub fn new<I, S>(page_ids: I, date_range: impl Into<String>) -> Self
@@ -559,12 +536,11 @@ impl MultiPageUserStatistics {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids: Vec<String> = page_ids
-            .into_iter()
-            .map(|s| s.as_ref().to_owned())
-            .collect();
         Self {
-            page_ids: ids.join(","),
+            page_ids: page_ids
+                .into_iter()
+                .map(|s| s.as_ref().to_owned())
+                .collect(),
             date_range: date_range.into(),
             since: None,
             until: None,
@@ -577,10 +553,10 @@ impl Endpoint for MultiPageUserStatistics {
     type Output = MultiPageUserStats;
 
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
-        if self.page_ids.trim().is_empty() {
+        if self.page_ids.is_empty() {
             return Err(Error::invalid("page_ids", "needs at least one page id"));
         }
-        check_ids("page_ids", &self.page_ids)?;
+        check_items("page_ids", &self.page_ids)?;
         let query = Self {
             date_range: resolve_range(
                 &self.date_range,

@@ -5,7 +5,7 @@ use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::HttpRequest;
 use crate::models::tag::TagList;
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 
 /// Lists the tags configured on the page.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

@@ -8,7 +8,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::user::{RoundRobinUpdate, UserList};
-use crate::operations::{op, Operation};
+use crate::operation::{op, Operation};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[

@@ -57,7 +57,7 @@ class PageStatistics(Resource):
                 until=until,
                 zone=zone,
                 by_hour=by_hour,
-                user_ids=None if user_ids is None else ",".join(user_ids),
+                user_ids=user_ids,
             ),
             Statistics,
         )
@@ -124,7 +124,7 @@ class UserStatistics(Resource):
         return self._client._model(
             "statistics.multi_page_users",
             _params(
-                page_ids=",".join(page_ids),
+                page_ids=page_ids,
                 date_range=date_range,
                 since=since,
                 until=until,

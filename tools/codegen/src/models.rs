@@ -5,8 +5,8 @@
 //! ([`pancake_core::normalize::is_timestamp_field`]) carries `"x-timestamp": true`: the
 //! bindings hand those fields out as dates.
 
+use pancake_core::models;
 use pancake_core::normalize::is_timestamp_field;
-use pancake_core::{models, webhook};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
@@ -66,11 +66,11 @@ pub fn generate() -> Value {
         models::user::RoundRobinUpdate,
         models::avatar::AvatarLocation,
         // ... and the webhook bodies, by kind.
-        webhook::MessagingEvent,
-        webhook::ConversationEvent,
-        webhook::SubscriptionEvent,
-        webhook::PostEvent,
-        webhook::ConnectStatusEvent,
+        models::webhook::MessagingEvent,
+        models::webhook::ConversationEvent,
+        models::webhook::SubscriptionEvent,
+        models::webhook::PostEvent,
+        models::webhook::ConnectStatusEvent,
     );
     let roots: Vec<Value> = roots
         .into_iter()

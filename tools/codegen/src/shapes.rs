@@ -23,7 +23,7 @@ pub fn generate(schema: &Value) -> String {
                     .map(|r| r.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
                 out += &format!(
-                    "\npub static {ident}: Object = Object {{\n    name: {name:?},\n    fields: &[\n"
+                    "\npub(crate) static {ident}: Object = Object {{\n    name: {name:?},\n    fields: &[\n"
                 );
                 for (field, s) in props {
                     out += &format!(
@@ -35,7 +35,7 @@ pub fn generate(schema: &Value) -> String {
             }
             None => {
                 out += &format!(
-                    "\npub static {ident}: Shape = {};\n",
+                    "\npub(crate) static {ident}: Shape = {};\n",
                     shape_value(def, defs)
                 );
             }

@@ -8,20 +8,23 @@
 mod errors;
 mod transport;
 
-use std::sync::Mutex;
-use std::time::Duration;
-
+use pancake_core::config::{ClientConfig, ClientKind, Face};
 use pancake_core::paginate::DynPaginator;
 use pancake_core::{normalize, operations, Context, Error, HttpResponse, Secret};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::Value;
+use std::sync::Mutex;
 
 use transport::{Pending, Transport, Worker};
 
+fn parse_json(py: Python<'_>, what: &str, text: &str) -> PyResult<Value> {
+    serde_json::from_str(text)
+        .map_err(|e| errors::to_py(py, &Error::invalid(what, format!("not JSON: {e}"))))
+}
+
 fn parse_params(py: Python<'_>, params: &str) -> PyResult<Value> {
-    serde_json::from_str(params)
-        .map_err(|e| errors::to_py(py, &Error::invalid("params", format!("not JSON: {e}"))))
+    parse_json(py, "params", params)
 }
 
 fn to_json(value: &Value) -> String {
@@ -33,44 +36,44 @@ fn to_json(value: &Value) -> String {
 struct Client {
     ctx: Context,
     transport: Transport,
+    /// Core's reading of the options, tokens left out (`ClientConfig::to_json`).
+    settings: String,
 }
 
 #[pymethods]
 impl Client {
+    /// A client of `kind` (`"page"` or `"user"`) from the options the user passed (JSON text,
+    /// Python's spelling) and the values of `env_vars()` that are set (JSON text): core reads,
+    /// defaults and validates them.
     #[new]
-    #[pyo3(signature = (base_url, page_id=None, page_access_token=None, access_token=None,
-                        timeout=30.0, max_retries=3, requests_per_second=Some(5.0)))]
-    fn new(
-        base_url: &str,
-        page_id: Option<String>,
-        page_access_token: Option<String>,
-        access_token: Option<String>,
-        timeout: f64,
-        max_retries: u32,
-        requests_per_second: Option<f64>,
-    ) -> PyResult<Self> {
-        if !(timeout.is_finite() && timeout > 0.0) {
-            return Err(PyValueError::new_err(
-                "timeout must be a positive number of seconds",
-            ));
-        }
-        let rate = match requests_per_second {
-            None => None,
-            Some(r) if r.is_finite() && r >= 1.0 => Some(r.round() as u32),
-            Some(_) => {
-                return Err(PyValueError::new_err(
-                    "requests_per_second must be at least 1, or None to disable rate limiting",
-                ))
-            }
-        };
-        let mut ctx = Context::default().with_base_url(base_url);
-        ctx.page_id = page_id;
-        ctx.page_access_token = page_access_token.map(Secret::new);
-        ctx.access_token = access_token.map(Secret::new);
+    fn new(py: Python<'_>, kind: &str, options: &str, env: &str) -> PyResult<Self> {
+        let kind = ClientKind::from_name(kind).map_err(|e| errors::to_py(py, &e))?;
+        let options = parse_json(py, "options", options)?;
+        let env = parse_json(py, "env", env)?;
+        let config = ClientConfig::read(kind, Face::Python, &options, &env)
+            .map_err(|e| errors::to_py(py, &e))?;
         Ok(Self {
-            ctx,
-            transport: Transport::new(Duration::from_secs_f64(timeout), max_retries, rate),
+            ctx: config.context.clone(),
+            transport: Transport::new(&config),
+            settings: config.to_json().to_string(),
         })
+    }
+
+    /// The settings core read from the options (JSON text, no tokens).
+    fn settings(&self) -> &str {
+        &self.settings
+    }
+
+    /// The base URL requests go to.
+    #[getter]
+    fn base_url(&self) -> &str {
+        &self.ctx.base_url
+    }
+
+    /// The page id, for a page client.
+    #[getter]
+    fn page_id(&self) -> Option<&str> {
+        self.ctx.page_id.as_deref()
     }
 
     /// Builds, sends (with rate limiting and retries) and parses one operation; returns the
@@ -498,6 +501,13 @@ fn parse_webhook(py: Python<'_>, body: &[u8]) -> PyResult<String> {
     })))
 }
 
+/// The environment variables a client reads when an option is not given: pass the set ones to
+/// `Client`.
+#[pyfunction]
+fn env_vars() -> Vec<&'static str> {
+    pancake_core::config::ENV_VARS.to_vec()
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -510,6 +520,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(offline_pager, m)?)?;
     m.add_class::<RateLimiter>()?;
     m.add_function(wrap_pyfunction!(operation_names, m)?)?;
+    m.add_function(wrap_pyfunction!(env_vars, m)?)?;
     m.add_function(wrap_pyfunction!(param_names, m)?)?;
     m.add_function(wrap_pyfunction!(is_paginated, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_phone, m)?)?;
@@ -520,5 +531,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(redact, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("DEFAULT_BASE_URL", pancake_core::DEFAULT_BASE_URL)?;
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use pancake_core::call::{Action, Call};
-use pancake_core::ratelimit::{RateLimit, RateLimiter};
+use pancake_core::config::{ClientConfig, Limiters};
+use pancake_core::ratelimit::RateLimiter;
 use pancake_core::retry::RetryPolicy;
 use pancake_core::{Body, Error, HttpRequest, HttpResponse, Method};
 use pyo3::prelude::*;
@@ -23,22 +24,14 @@ pub fn now_ms() -> u64 {
     START.get_or_init(Instant::now).elapsed().as_millis() as u64
 }
 
-/// One rate limiter per configured rate, shared by every client in the process, so threads
-/// syncing the same page share that page's budget.
+/// The process's rate limiters (core's registry), shared by every client in the process, so
+/// threads syncing the same page share that page's budget.
 pub fn shared_limiter(requests_per_second: Option<u32>) -> Arc<Mutex<RateLimiter>> {
-    type Limiters = Mutex<Vec<(Option<u32>, Arc<Mutex<RateLimiter>>)>>;
-    static LIMITERS: OnceLock<Limiters> = OnceLock::new();
-    let key = requests_per_second;
-    let mut all = LIMITERS.get_or_init(Default::default).lock().unwrap();
-    if let Some((_, l)) = all.iter().find(|(k, _)| *k == key) {
-        return l.clone();
-    }
-    let limiter = Arc::new(Mutex::new(match requests_per_second {
-        Some(rate) => RateLimiter::new(RateLimit::with_headroom(rate)),
-        None => RateLimiter::disabled(),
-    }));
-    all.push((key, limiter.clone()));
-    limiter
+    static LIMITERS: Mutex<Limiters<Arc<Mutex<RateLimiter>>>> = Mutex::new(Limiters::new());
+    LIMITERS
+        .lock()
+        .unwrap()
+        .shared(requests_per_second, |l| Arc::new(Mutex::new(l)))
 }
 
 /// A blocking HTTP client plus the process-wide rate limiter and a retry policy.
@@ -49,9 +42,10 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// A transport with a connection pool, `timeout` per request and proxies from the
-    /// environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`).
-    pub fn new(timeout: Duration, max_retries: u32, requests_per_second: Option<u32>) -> Self {
+    /// A transport with a connection pool, the configured timeout per request and proxies from
+    /// the environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+    pub fn new(config: &ClientConfig) -> Self {
+        let timeout = Duration::from_millis(config.timeout_ms);
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
@@ -61,11 +55,8 @@ impl Transport {
             .into();
         Self {
             agent,
-            limiter: shared_limiter(requests_per_second),
-            policy: RetryPolicy {
-                max_retries,
-                ..RetryPolicy::default()
-            },
+            limiter: shared_limiter(config.requests_per_second),
+            policy: config.retry_policy(),
         }
     }
 

@@ -18,6 +18,7 @@ mod transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use pancake_core::config::{ClientConfig, ClientKind, Face};
 use pancake_core::paginate::DynPaginator;
 use pancake_core::{normalize, operations, Body, Context, Error, HttpResponse, Secret};
 use serde_json::Value;
@@ -70,61 +71,51 @@ impl Inner {
 #[wasm_bindgen]
 pub struct Client {
     inner: Rc<Inner>,
+    settings: String,
 }
 
 #[wasm_bindgen]
 impl Client {
-    /// A client from a JSON config `{base_url, page_id, page_access_token, access_token,
-    /// timeout_ms, max_retries, requests_per_second}` (`requests_per_second: null` disables
-    /// rate limiting; absent means 5) and an optional `fetch` function (the global one
-    /// otherwise).
+    /// A client of `kind` (`"page"` or `"user"`) from the options the user passed (JSON text,
+    /// TypeScript's spelling: `pageId`, `timeoutMs`, ...) and the values of `envVars()` that
+    /// are set (JSON text), with an optional `fetch` function (the global one otherwise): core
+    /// reads, defaults and validates the options.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: &str, fetch: Option<js_sys::Function>) -> Result<Client, JsValue> {
-        let config = parse_json("config", config)?;
-        let timeout_ms = match config.get("timeout_ms") {
-            None | Some(Value::Null) => 30_000.0,
-            Some(v) => match v.as_f64() {
-                Some(t) if t.is_finite() && t > 0.0 => t,
-                _ => {
-                    return Err(to_js(&Error::invalid(
-                        "timeoutMs",
-                        "must be a positive number of milliseconds",
-                    )))
-                }
-            },
-        };
-        let max_retries = match config.get("max_retries") {
-            None | Some(Value::Null) => 3,
-            Some(v) => match v.as_u64() {
-                Some(n) if n <= 100 => n as u32,
-                _ => {
-                    return Err(to_js(&Error::invalid(
-                        "maxRetries",
-                        "must be a whole number from 0 to 100",
-                    )))
-                }
-            },
-        };
-        let rate = match config.get("requests_per_second") {
-            None => Some(5),
-            Some(Value::Null) => None,
-            Some(v) => match v.as_f64() {
-                Some(r) if r.is_finite() && r >= 1.0 => Some(r.round() as u32),
-                _ => {
-                    return Err(to_js(&Error::invalid(
-                        "requestsPerSecond",
-                        "must be at least 1, or null to disable rate limiting",
-                    )))
-                }
-            },
-        };
+    pub fn new(
+        kind: &str,
+        options: &str,
+        env: &str,
+        fetch: Option<js_sys::Function>,
+    ) -> Result<Client, JsValue> {
+        let kind = core(ClientKind::from_name(kind))?;
+        let options = parse_json("options", options)?;
+        let env = parse_json("env", env)?;
+        let config = core(ClientConfig::read(kind, Face::TypeScript, &options, &env))?;
         let fetch = fetch.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
         Ok(Client {
             inner: Rc::new(Inner {
-                ctx: context_from(&config),
-                transport: Transport::new(fetch, timeout_ms, max_retries, rate),
+                ctx: config.context.clone(),
+                transport: Transport::new(fetch, &config),
             }),
+            settings: config.to_json().to_string(),
         })
+    }
+
+    /// The settings core read from the options (JSON text, no tokens).
+    pub fn settings(&self) -> String {
+        self.settings.clone()
+    }
+
+    /// The base URL requests go to.
+    #[wasm_bindgen(getter, js_name = baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.inner.ctx.base_url.clone()
+    }
+
+    /// The page id, for a page client.
+    #[wasm_bindgen(getter, js_name = pageId)]
+    pub fn page_id(&self) -> Option<String> {
+        self.inner.ctx.page_id.clone()
     }
 
     /// Builds, sends (with rate limiting and retries) and parses one operation; resolves to
@@ -530,6 +521,16 @@ pub fn parse_webhook(body: &[u8]) -> Result<String, JsValue> {
         "event": event.event,
     })
     .to_string())
+}
+
+/// The environment variables a client reads when an option is not given: pass the set ones to
+/// `Client`.
+#[wasm_bindgen(js_name = envVars)]
+pub fn env_vars() -> Vec<String> {
+    pancake_core::config::ENV_VARS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
 }
 
 /// Every operation name core knows.

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use js_sys::{Array, Reflect, Uint8Array};
 use pancake_core::call::{Action, Call};
-use pancake_core::ratelimit::{RateLimit, RateLimiter};
+use pancake_core::config::{ClientConfig, Limiters};
+use pancake_core::ratelimit::RateLimiter;
 use pancake_core::retry::RetryPolicy;
 use pancake_core::{Body, Error, HttpRequest, HttpResponse};
 use wasm_bindgen::prelude::*;
@@ -43,29 +44,18 @@ pub enum Failure {
     Js(JsValue),
 }
 
-/// The realm's limiters, one per configured rate.
-type Limiters = RefCell<Vec<(Option<u32>, Rc<RefCell<RateLimiter>>)>>;
-
 thread_local! {
-    static LIMITERS: Limiters =
-        const { RefCell::new(Vec::new()) };
+    /// The realm's rate limiters (core's registry).
+    static LIMITERS: RefCell<Limiters<Rc<RefCell<RateLimiter>>>> =
+        const { RefCell::new(Limiters::new()) };
 }
 
-/// One rate limiter per configured rate, shared by every client of the JS realm, so clients
-/// of the same page share that page's budget.
+/// The limiter of a rate, shared by every client of the JS realm, so clients of the same page
+/// share that page's budget.
 fn shared_limiter(requests_per_second: Option<u32>) -> Rc<RefCell<RateLimiter>> {
     LIMITERS.with(|all| {
-        let mut all = all.borrow_mut();
-        if let Some((_, l)) = all.iter().find(|(k, _)| *k == requests_per_second) {
-            return l.clone();
-        }
-        let limiter = Rc::new(RefCell::new(match requests_per_second {
-            // One token of headroom below the server's burst (see `RateLimit::with_headroom`).
-            Some(rate) => RateLimiter::new(RateLimit::with_headroom(rate)),
-            None => RateLimiter::disabled(),
-        }));
-        all.push((requests_per_second, limiter.clone()));
-        limiter
+        all.borrow_mut()
+            .shared(requests_per_second, |l| Rc::new(RefCell::new(l)))
     })
 }
 
@@ -86,21 +76,13 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// A transport with `timeout_ms` per attempt.
-    pub fn new(
-        fetch: JsValue,
-        timeout_ms: f64,
-        max_retries: u32,
-        requests_per_second: Option<u32>,
-    ) -> Self {
+    /// A transport with the configured timeout per attempt, limiter and retries.
+    pub fn new(fetch: JsValue, config: &ClientConfig) -> Self {
         Self {
             fetch,
-            timeout_ms,
-            limiter: shared_limiter(requests_per_second),
-            policy: RetryPolicy {
-                max_retries,
-                ..RetryPolicy::default()
-            },
+            timeout_ms: config.timeout_ms as f64,
+            limiter: shared_limiter(config.requests_per_second),
+            policy: config.retry_policy(),
         }
     }
 

@@ -39,7 +39,14 @@ fn errors_are_js_errors_with_a_kind_and_the_parameter() {
     assert_eq!(get(&err, "name").as_string().unwrap(), "PancakeError");
     assert_eq!(get(&err, "kind").as_string().unwrap(), "invalid_request");
     assert!(get(&err, "field").as_string().is_some());
-    let bad = Client::new(r#"{"timeout_ms": -1}"#, None).err().unwrap();
+    let bad = Client::new(
+        "page",
+        r#"{"pageId":"1","pageAccessToken":"t","timeoutMs": -1}"#,
+        "{}",
+        None,
+    )
+    .err()
+    .unwrap();
     assert_eq!(get(&bad, "field").as_string().unwrap(), "timeoutMs");
 }
 
@@ -83,7 +90,9 @@ fn fake_fetch(calls: Rc<Cell<u32>>) -> js_sys::Function {
 async fn retries_a_503_through_a_custom_fetch() {
     let calls = Rc::new(Cell::new(0));
     let client = Client::new(
-        r#"{"base_url":"http://fake/api","page_id":"1","page_access_token":"t","requests_per_second":null}"#,
+        "page",
+        r#"{"baseUrl":"http://fake/api","pageId":"1","pageAccessToken":"t","requestsPerSecond":null}"#,
+        "{}",
         Some(fake_fetch(calls.clone())),
     )
     .unwrap();
@@ -101,8 +110,8 @@ async fn live_against_the_mock() {
         console_log!("PANCAKE_MOCK_URL not set at build time: live test skipped");
         return;
     };
-    let config = format!(r#"{{"base_url":{url:?},"access_token":"mock-user-token"}}"#);
-    let client = Client::new(&config, None).unwrap();
+    let config = format!(r#"{{"baseUrl":{url:?},"accessToken":"mock-user-token"}}"#);
+    let client = Client::new("user", &config, "{}", None).unwrap();
     let out = JsFuture::from(client.request("pages.list".into(), "{}".into(), JsValue::UNDEFINED))
         .await
         .unwrap();
@@ -110,7 +119,9 @@ async fn live_against_the_mock() {
     let pages = v["pages"].as_array().unwrap();
     assert!(pages.len() >= 2);
     let bad = Client::new(
-        &format!(r#"{{"base_url":{url:?},"access_token":"nope.secret-xyz"}}"#),
+        "user",
+        &format!(r#"{{"baseUrl":{url:?},"accessToken":"nope.secret-xyz"}}"#),
+        "{}",
         None,
     )
     .unwrap();

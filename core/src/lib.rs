@@ -20,6 +20,7 @@
 //! ```
 
 pub mod call;
+pub mod config;
 pub mod context;
 pub mod endpoint;
 pub mod error;

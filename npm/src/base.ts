@@ -2,10 +2,10 @@
 import { call, callAsync, InvalidRequestError } from "./errors.js";
 import { native } from "./native.js";
 import { wrap, wrapAll, type JsonObject, type JsonValue, type Model, type Page } from "./models.js";
+import type { CoreClientSettings } from "./client.generated.js";
 import type { Client as NativeClient, Pager as NativePager } from "./wasm/pancake_wasm.js";
 
-/** The production base URL. */
-export const DEFAULT_BASE_URL = "https://pages.fm/api";
+export { DEFAULT_BASE_URL } from "./client.generated.js";
 
 /** A point in time: a `Date` or unix seconds. */
 export type TimeInput = Date | number;
@@ -28,18 +28,8 @@ export interface IterOptions extends RequestOptions {
 /** A `fetch` function (the global one by default). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Settings shared by `PageClient` and `UserClient`. */
-export interface ClientSettings {
-  /** The API base URL (default: `PANCAKE_BASE_URL` from the environment in Node, else
-   * `https://pages.fm/api`). */
-  baseUrl?: string;
-  /** Milliseconds one attempt may take (default 30000). */
-  timeoutMs?: number;
-  /** Retries of failed requests that are safe to repeat (default 3). */
-  maxRetries?: number;
-  /** Requests per second per page, shared by every client of this JS realm (default 5);
-   * `null` disables rate limiting. */
-  requestsPerSecond?: number | null;
+/** Settings shared by `PageClient` and `UserClient`: core's options and the transport's. */
+export interface ClientSettings extends CoreClientSettings {
   /** A custom `fetch` (a proxy, a test double, a runtime without a global fetch). */
   fetch?: FetchFunction;
 }
@@ -197,19 +187,21 @@ export class BaseClient {
   /** @internal */
   readonly _native: NativeClient;
 
-  /** @internal */
-  constructor(settings: ClientSettings, credentials: Params) {
-    this.baseUrl = settings.baseUrl ?? env("PANCAKE_BASE_URL") ?? DEFAULT_BASE_URL;
-    const config: Params = {
-      ...credentials,
-      base_url: this.baseUrl,
-      timeout_ms: settings.timeoutMs,
-      max_retries: settings.maxRetries,
-    };
-    if (settings.requestsPerSecond !== undefined) config.requests_per_second = settings.requestsPerSecond;
+  /** @internal Core reads `options` (all but `fetch`), fills in the defaults and the
+   * environment variables it names, and throws `InvalidRequestError` naming the option it
+   * rejects. */
+  constructor(kind: "page" | "user", options: object | undefined) {
+    const { fetch: fetchFn, ...rest } = (options ?? {}) as ClientSettings;
     const wasm = native();
-    const fetchFn = settings.fetch as unknown as ((...args: unknown[]) => unknown) | undefined;
-    this._native = call(() => new wasm.Client(JSON.stringify(config), fetchFn as never));
+    const vars: Record<string, string> = {};
+    for (const name of wasm.envVars()) {
+      const value = env(name);
+      if (value !== undefined) vars[name] = value;
+    }
+    // JSON drops `undefined` ("not given", like a missing key) and keeps `null` (which turns
+    // rate limiting off).
+    this._native = call(() => new wasm.Client(kind, JSON.stringify(rest), JSON.stringify(vars), fetchFn as never));
+    this.baseUrl = this._native.baseUrl;
   }
 
   /** @internal */

@@ -1,6 +1,6 @@
 // The clients: `PageClient` for one page's APIs, `UserClient` for the user's.
-import { BaseClient, env, type ClientSettings } from "./base.js";
-import { InvalidRequestError } from "./errors.js";
+import { BaseClient, type ClientSettings } from "./base.js";
+import type { PageClientCredentials, UserClientCredentials } from "./client.generated.js";
 import {
   CallLogs,
   ChatPlugin,
@@ -18,30 +18,13 @@ import {
 } from "./resources.js";
 
 /** Options of `PageClient`. */
-export interface PageClientOptions extends ClientSettings {
-  /** The page's id. */
-  pageId: string;
-  /** The page access token (default: `PANCAKE_PAGE_ACCESS_TOKEN` from the environment). */
-  pageAccessToken?: string;
-}
+export interface PageClientOptions extends ClientSettings, PageClientCredentials {}
 
 /** Options of `UserClient`. */
-export interface UserClientOptions extends ClientSettings {
-  /** The user's access token (default: `PANCAKE_ACCESS_TOKEN` from the environment). */
-  accessToken?: string;
-}
-
-function required(value: unknown, param: string): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value !== "string" || value === "") {
-    throw new InvalidRequestError(`invalid \`${param}\`: pass it (or set it in the environment)`, param, "it is required");
-  }
-  return value;
-}
+export interface UserClientOptions extends ClientSettings, UserClientCredentials {}
 
 /** A client for one page's APIs (`public_api`), authenticated with its page access token.
- * Requests to one page share its rate limit (5 per second by default) across every client of
- * the JS realm. */
+ * Requests to one page share its rate limit across every client of the JS realm. */
 export class PageClient extends BaseClient {
   /** The page's id. */
   readonly pageId: string;
@@ -69,9 +52,8 @@ export class PageClient extends BaseClient {
   readonly chatPlugin: ChatPlugin;
 
   constructor(options: PageClientOptions) {
-    const pageId = required(options?.pageId, "pageId");
-    const token = required(options?.pageAccessToken ?? env("PANCAKE_PAGE_ACCESS_TOKEN"), "pageAccessToken");
-    super(options, { page_id: pageId, page_access_token: token });
+    super("page", options);
+    const pageId = this._native.pageId as string;
     this.pageId = pageId;
     this.conversations = new Conversations(this);
     this.messages = new Messages(this);
@@ -101,10 +83,10 @@ export class UserClient extends BaseClient {
   readonly #settings: ClientSettings;
 
   constructor(options: UserClientOptions = {}) {
-    const token = required(options?.accessToken ?? env("PANCAKE_ACCESS_TOKEN"), "accessToken");
-    super(options, { access_token: token });
-    const { baseUrl, timeoutMs, maxRetries, requestsPerSecond, fetch } = options;
-    this.#settings = { baseUrl, timeoutMs, maxRetries, requestsPerSecond, fetch };
+    super("user", options);
+    const settings: UserClientOptions = { ...options, baseUrl: this.baseUrl };
+    delete settings.accessToken;
+    this.#settings = settings;
     this.pages = new Pages(this);
     this.statistics = new UserStatistics(this);
   }

@@ -10,6 +10,7 @@ import type { JsonValue } from "./models.js";
 
 export { init, initSync, isInitialised, type InitInput } from "./native.js";
 export { PageClient, UserClient, type PageClientOptions, type UserClientOptions } from "./clients.js";
+export type { CoreClientSettings, PageClientCredentials, UserClientCredentials } from "./client.generated.js";
 export {
   DEFAULT_BASE_URL,
   PageIterator,

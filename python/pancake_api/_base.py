@@ -13,7 +13,23 @@ from .errors import InvalidRequestError
 
 __all__ = ["PageIterator", "TimeInput", "DEFAULT_BASE_URL"]
 
-DEFAULT_BASE_URL = "https://pages.fm/api"
+#: The production base URL (core's default).
+DEFAULT_BASE_URL: str = _native.DEFAULT_BASE_URL
+
+
+class _NotGiven:
+    """The default of an option whose ``None`` means something (``requests_per_second=None``
+    turns rate limiting off), so "not given" can be told apart and core's default applies."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: See :class:`_NotGiven`.
+NOT_GIVEN: Any = _NotGiven()
 
 #: A point in time: an aware ``datetime`` (naive means UTC), a ``date`` (midnight in
 #: Vietnam time, UTC+07:00, like the API's date ranges) or unix seconds.
@@ -119,27 +135,16 @@ class PageIterator(Generic[T]):
 class _BaseClient:
     _native: Any
 
-    def __init__(
-        self,
-        *,
-        page_id: Optional[str],
-        page_access_token: Optional[str],
-        access_token: Optional[str],
-        base_url: Optional[str],
-        timeout: float,
-        max_retries: int,
-        requests_per_second: Optional[float],
-    ) -> None:
-        self.base_url = base_url or os.environ.get("PANCAKE_BASE_URL") or DEFAULT_BASE_URL
-        self._native = _native.Client(
-            self.base_url,
-            page_id,
-            page_access_token,
-            access_token,
-            timeout,
-            max_retries,
-            requests_per_second,
-        )
+    def __init__(self, kind: str, options: Dict[str, Any]) -> None:
+        """Core reads ``options`` (``None`` values are not given; :data:`NOT_GIVEN` ones are
+        left out), fills in the defaults and the environment variables it names, and raises
+        :class:`InvalidRequestError` naming the option it rejects."""
+        given = {k: v for k, v in options.items() if v is not NOT_GIVEN}
+        env = {name: os.environ[name] for name in _native.env_vars() if os.environ.get(name)}
+        self._native = _native.Client(kind, json.dumps(given), json.dumps(env))
+        self._options = given
+        self.base_url: str = self._native.base_url
+        """The API base URL this client talks to."""
 
     def _request(self, operation: str, params: Dict[str, Any]) -> Any:
         return json.loads(self._native.request(operation, json.dumps(params)))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import Optional
 
-from ._base import _BaseClient
-from .errors import InvalidRequestError
+from ._base import NOT_GIVEN, _BaseClient
 from .resources.conversations import Conversations
 from .resources.customers import Customers
 from .resources.lists import CallLogs, Export, Posts
@@ -21,8 +19,9 @@ class PageClient(_BaseClient):
     """A client for one page's APIs (``public_api``), authenticated with its page access token.
 
     The token may also come from ``PANCAKE_PAGE_ACCESS_TOKEN`` and the base URL from
-    ``PANCAKE_BASE_URL``. Requests to one page share its rate limit (5 per second by default)
-    across every client and thread of the process.
+    ``PANCAKE_BASE_URL``. Options left out (or ``None``) take core's defaults; requests to one
+    page share its rate limit across every client and thread of the process, and
+    ``requests_per_second=None`` turns it off.
     """
 
     def __init__(
@@ -31,29 +30,23 @@ class PageClient(_BaseClient):
         page_access_token: Optional[str] = None,
         *,
         base_url: Optional[str] = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        requests_per_second: Optional[float] = 5.0,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        requests_per_second: Optional[float] = NOT_GIVEN,
     ) -> None:
-        token = page_access_token or os.environ.get("PANCAKE_PAGE_ACCESS_TOKEN")
-        if not token:
-            raise InvalidRequestError(
-                "invalid `page_access_token`: pass it or set PANCAKE_PAGE_ACCESS_TOKEN",
-                param="page_access_token",
-            )
-        if not page_id:
-            raise InvalidRequestError("invalid `page_id`: it is required", param="page_id")
         super().__init__(
-            page_id=str(page_id),
-            page_access_token=token,
-            access_token=None,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            requests_per_second=requests_per_second,
+            "page",
+            {
+                "page_id": page_id,
+                "page_access_token": page_access_token,
+                "base_url": base_url,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "requests_per_second": requests_per_second,
+            },
         )
-        self.page_id = str(page_id)
-        self._settings = (timeout, max_retries, requests_per_second)
+        self.page_id: str = self._native.page_id
+        """The page's id."""
         self.conversations = Conversations(self)
         """Conversations: list, tags, assignment, read state."""
         self.messages = Messages(self)
@@ -92,25 +85,20 @@ class UserClient(_BaseClient):
         access_token: Optional[str] = None,
         *,
         base_url: Optional[str] = None,
-        timeout: float = 30.0,
-        max_retries: int = 3,
-        requests_per_second: Optional[float] = 5.0,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        requests_per_second: Optional[float] = NOT_GIVEN,
     ) -> None:
-        token = access_token or os.environ.get("PANCAKE_ACCESS_TOKEN")
-        if not token:
-            raise InvalidRequestError(
-                "invalid `access_token`: pass it or set PANCAKE_ACCESS_TOKEN", param="access_token"
-            )
         super().__init__(
-            page_id=None,
-            page_access_token=None,
-            access_token=token,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            requests_per_second=requests_per_second,
+            "user",
+            {
+                "access_token": access_token,
+                "base_url": base_url,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "requests_per_second": requests_per_second,
+            },
         )
-        self._settings = (timeout, max_retries, requests_per_second)
         self.pages = Pages(self)
         """The user's pages and their tokens."""
         self.statistics = UserStatistics(self)
@@ -118,15 +106,9 @@ class UserClient(_BaseClient):
 
     def page(self, page_id: str, page_access_token: str) -> PageClient:
         """A :class:`PageClient` for one of the user's pages, with this client's settings."""
-        timeout, max_retries, rate = self._settings
-        return PageClient(
-            page_id,
-            page_access_token,
-            base_url=self.base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            requests_per_second=rate,
-        )
+        settings = {k: v for k, v in self._options.items() if k != "access_token"}
+        settings["base_url"] = self.base_url
+        return PageClient(page_id, page_access_token, **settings)
 
     def __repr__(self) -> str:
         return f"UserClient(base_url={self.base_url!r})"

@@ -38,7 +38,6 @@ pub enum Face {
     /// Python: snake_case keyword arguments, the timeout in seconds.
     Python,
     /// TypeScript / JavaScript: camelCase option keys, the timeout in milliseconds.
-    #[serde(rename = "typescript")]
     TypeScript,
 }
 

@@ -142,7 +142,9 @@ class _BaseClient:
         given = {k: v for k, v in options.items() if v is not NOT_GIVEN}
         env = {name: os.environ[name] for name in _native.env_vars() if os.environ.get(name)}
         self._native = _native.Client(kind, json.dumps(given), json.dumps(env))
-        self._options = given
+        # The settings a derived client (``UserClient.page``) reuses: never the credentials,
+        # which stay in the native client only (out of ``vars()``, pickles and debuggers).
+        self._options = {k: v for k, v in given.items() if not k.endswith(("token", "page_id"))}
         self.base_url: str = self._native.base_url
         """The API base URL this client talks to."""
 

@@ -106,8 +106,7 @@ class UserClient(_BaseClient):
 
     def page(self, page_id: str, page_access_token: str) -> PageClient:
         """A :class:`PageClient` for one of the user's pages, with this client's settings."""
-        settings = {k: v for k, v in self._options.items() if k != "access_token"}
-        settings["base_url"] = self.base_url
+        settings = {**self._options, "base_url": self.base_url}
         return PageClient(page_id, page_access_token, **settings)
 
     def __repr__(self) -> str:

@@ -52,3 +52,13 @@ def test_client_config(case: Dict[str, Any], monkeypatch: pytest.MonkeyPatch) ->
     client = make(**spelled)
     assert json.loads(client._native.settings()) == case["expect"]
     assert client.base_url == case["expect"]["base_url"]
+
+
+def test_the_python_client_keeps_no_token_outside_the_native_client() -> None:
+    user = UserClient("user-secret-token", timeout=5)
+    page = PageClient("1", "page-secret-token")
+    for client in (user, page, user.page("2", "derived-secret-token")):
+        seen = repr(client) + repr(vars(client))
+        assert "secret-token" not in seen, seen
+    # The derived page client keeps the user client's settings.
+    assert json.loads(user.page("2", "t")._native.settings())["timeout_ms"] == 5000

@@ -447,18 +447,19 @@ fn is_paginated(py: Python<'_>, operation: &str) -> PyResult<bool> {
         .is_some())
 }
 
-/// E.164 form of a phone number (default region `VN`).
+/// E.164 form of a phone number (`region` defaults to core's `DEFAULT_REGION`).
 #[pyfunction]
-#[pyo3(signature = (raw, region="VN"))]
-fn normalize_phone(py: Python<'_>, raw: &str, region: &str) -> PyResult<String> {
+#[pyo3(signature = (raw, region=None))]
+fn normalize_phone(py: Python<'_>, raw: &str, region: Option<&str>) -> PyResult<String> {
+    let region = region.unwrap_or(normalize::DEFAULT_REGION);
     normalize::normalize_phone(raw, region).map_err(|e| errors::to_py(py, &e))
 }
 
-/// Every phone number found in a text, in E.164.
+/// Every phone number found in a text, in E.164 (`region` as for `normalize_phone`).
 #[pyfunction]
-#[pyo3(signature = (text, region="VN"))]
-fn extract_phones(text: &str, region: &str) -> Vec<String> {
-    normalize::extract_phones(text, region)
+#[pyo3(signature = (text, region=None))]
+fn extract_phones(text: &str, region: Option<&str>) -> Vec<String> {
+    normalize::extract_phones(text, region.unwrap_or(normalize::DEFAULT_REGION))
 }
 
 /// Unix microseconds of a timestamp in any shape the API uses (JSON text of the value).

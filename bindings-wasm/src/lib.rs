@@ -556,14 +556,15 @@ pub fn is_paginated(operation: &str) -> Result<bool, JsValue> {
 
 /// E.164 form of a phone number read in `region` (e.g. `VN`).
 #[wasm_bindgen(js_name = normalizePhone)]
-pub fn normalize_phone(raw: &str, region: &str) -> Result<String, JsValue> {
+pub fn normalize_phone(raw: &str, region: Option<String>) -> Result<String, JsValue> {
+    let region = region.as_deref().unwrap_or(normalize::DEFAULT_REGION);
     core(normalize::normalize_phone(raw, region))
 }
 
 /// Every phone number found in a text, in E.164.
 #[wasm_bindgen(js_name = extractPhones)]
-pub fn extract_phones(text: &str, region: &str) -> Vec<String> {
-    normalize::extract_phones(text, region)
+pub fn extract_phones(text: &str, region: Option<String>) -> Vec<String> {
+    normalize::extract_phones(text, region.as_deref().unwrap_or(normalize::DEFAULT_REGION))
 }
 
 /// Unix microseconds of a timestamp in any shape the API uses (JSON text of the value).

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::paginate::{DynPaginator, Paginated, Style, Windowed};
+use crate::paginate::{DynPaginator, ListLayout, Listed, Paginated, Style, Windowed};
 use crate::params;
 
 /// Starts a paginator from JSON parameters and an optional resume token.
@@ -37,6 +37,9 @@ pub struct Operation {
     pub face_override: Option<(&'static str, &'static str)>,
     /// For list operations: how they page.
     pub style: Option<Style>,
+    /// For list operations: where a response keeps its items, their keys, the total and the
+    /// next cursor ([`Listed::LIST`]).
+    pub list: Option<ListLayout>,
     /// For list operations: whether they page through time windows ([`Windowed`]).
     pub windowed: bool,
     /// The parameter and output types, described for the manifest (the `schema` feature).
@@ -128,9 +131,24 @@ where
         params: params::names::<E>,
         face_override: None,
         style: None,
+        list: None,
         windowed: false,
         #[cfg(feature = "schema")]
         described: described::<E>(),
+    }
+}
+
+/// An [`Operation`] for endpoint `E` whose response is a list that comes whole, in one page:
+/// the registry's `list_page` splits it by `E`'s [`ListLayout`].
+pub const fn listed<E>(name: &'static str) -> Operation
+where
+    E: Listed + DeserializeOwned + Describe,
+    E::Output: Describe,
+{
+    Operation {
+        list_page: Some(list_page_with::<E>),
+        list: Some(E::LIST),
+        ..op::<E>(name)
     }
 }
 
@@ -149,6 +167,7 @@ where
         params: params::names::<E>,
         face_override: None,
         style: Some(E::STYLE),
+        list: Some(E::LIST),
         windowed: false,
         #[cfg(feature = "schema")]
         described: described::<E>(),
@@ -171,6 +190,7 @@ where
         params: params::names::<E>,
         face_override: None,
         style: Some(E::STYLE),
+        list: Some(E::LIST),
         windowed: true,
         #[cfg(feature = "schema")]
         described: described::<E>(),
@@ -179,10 +199,10 @@ where
 
 fn list_page_with<E>(p: &Value, response: &HttpResponse) -> Result<Value>
 where
-    E: Paginated + DeserializeOwned,
+    E: Listed + DeserializeOwned,
 {
     let output = params::read::<E>(p)?.parse_value(response)?;
-    let (items, info) = E::split_value(output.clone());
+    let (items, info) = E::LIST.split(output.clone());
     Ok(serde_json::json!({
         "items": items,
         "total": info.total,

@@ -92,6 +92,24 @@ mod tests {
     }
 
     #[test]
+    fn whole_lists_are_split_by_core() {
+        let page = |name: &str, body: &str| {
+            list_page(name, &Value::Null, &HttpResponse::new(200, body)).unwrap()
+        };
+        let tags = page(
+            "tags.list",
+            r#"{"tags":[{"id":1,"text":"vip"}],"success":true}"#,
+        );
+        assert_eq!(tags["items"][0]["text"], "vip");
+        assert_eq!(tags["response"]["success"], true);
+        let none = page("tags.list", r#"{"tags":null,"success":true}"#);
+        assert_eq!(none["items"], serde_json::json!([]));
+        let users = page("users.list", r#"{"users":[{"id":"u1"}],"success":true}"#);
+        assert_eq!(users["items"][0]["id"], "u1");
+        assert_eq!(users["next_cursor"], Value::Null);
+    }
+
+    #[test]
     fn paginate_refuses_non_lists() {
         let err = paginate("tags.list", &Value::Null, None).unwrap_err();
         assert!(matches!(&err, Error::InvalidRequest { field, .. } if field == "operation"));

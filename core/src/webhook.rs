@@ -25,11 +25,13 @@
 //! }
 //! ```
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::models::webhook::hashed_key;
 pub use crate::models::webhook::*;
+use crate::shape::{Shape, Shaped};
 
 /// A webhook body read as JSON checked against its kind's shape ([`parse_webhook_value`]):
 /// what the bindings hand out.
@@ -43,11 +45,23 @@ pub struct WebhookJson {
     pub event: Value,
 }
 
-/// [`parse_webhook`] without the typed decode: the same checks and errors, the same kind and
-/// dedup key, and the event as JSON (`core/tests/shape_agreement.rs` compares the two on every
-/// webhook vector).
+/// Every kind this SDK reads, by its `event_type`, with the shape its body must have.
+const EVENT_SHAPES: &[(&str, &Shape)] = &[
+    (MESSAGING, MessagingEvent::SHAPE),
+    (CONVERSATION, ConversationEvent::SHAPE),
+    (SUBSCRIPTION, SubscriptionEvent::SHAPE),
+    (POST, PostEvent::SHAPE),
+    (CONNECT_STATUS, ConnectStatusEvent::SHAPE),
+];
+
+/// Reads one webhook body as JSON: the event's kind (from `event_type`), checked against that
+/// kind's shape, with its dedup key. This is the one reader; [`parse_webhook`] decodes what it
+/// accepts into the typed models.
+///
+/// An unknown or missing `event_type` gives the kind `other` with the raw JSON. A body that is
+/// not a JSON object, or a known kind whose fields do not have the documented types, gives
+/// [`Error::Decode`] naming the JSON path (its `status` is 0: there is no HTTP response).
 pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
-    use crate::shape::Shaped;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::decode("empty webhook body", 0, body));
     }
@@ -55,6 +69,11 @@ pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
         .map_err(|e| Error::decode(format!("not JSON: {e}"), 0, body))?;
+    check_event(event)
+}
+
+/// [`parse_webhook_value`] on a body already parsed as JSON.
+fn check_event(event: Value) -> Result<WebhookJson> {
     if !event.is_object() {
         return Err(Error::decode(
             "a webhook body must be a JSON object",
@@ -62,18 +81,18 @@ pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
             event.to_string().as_bytes(),
         ));
     }
-    let (kind, shape) = match event.get("event_type").and_then(Value::as_str) {
-        Some(MESSAGING) => (MESSAGING, Some(MessagingEvent::SHAPE)),
-        Some(CONVERSATION) => (CONVERSATION, Some(ConversationEvent::SHAPE)),
-        Some(SUBSCRIPTION) => (SUBSCRIPTION, Some(SubscriptionEvent::SHAPE)),
-        Some(POST) => (POST, Some(PostEvent::SHAPE)),
-        Some(CONNECT_STATUS) => (CONNECT_STATUS, Some(ConnectStatusEvent::SHAPE)),
-        _ => (OTHER, None),
+    let event_type = event.get("event_type").and_then(Value::as_str);
+    let known = EVENT_SHAPES
+        .iter()
+        .find(|(kind, _)| Some(*kind) == event_type);
+    let kind = match known {
+        Some((kind, shape)) => {
+            crate::shape::check(shape, &event)
+                .map_err(|m| Error::decode(m.to_string(), 0, event.to_string().as_bytes()))?;
+            kind
+        }
+        None => OTHER,
     };
-    if let Some(shape) = shape {
-        crate::shape::check(shape, &event)
-            .map_err(|m| Error::decode(m.to_string(), 0, event.to_string().as_bytes()))?;
-    }
     let dedup_key = match event.get("request_id").and_then(Value::as_str) {
         Some(id) => id.to_owned(),
         None => hashed_key(kind, &event),
@@ -85,19 +104,43 @@ pub fn parse_webhook_value(body: &[u8]) -> Result<WebhookJson> {
     })
 }
 
-/// Parses one webhook body (the bytes POSTed to the receiver).
-///
-/// The kind comes from `event_type`. An unknown or missing `event_type` gives
-/// [`WebhookEvent::Other`] with the raw JSON. A body that is not a JSON object, or a known kind
-/// whose fields do not have the documented types, gives [`Error::Decode`] naming the JSON path
-/// (its `status` is 0: there is no HTTP response).
+/// Parses one webhook body (the bytes POSTed to the receiver) into the typed models: what
+/// [`parse_webhook_value`] accepts, with the same errors, decoded by its kind.
 pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::decode("empty webhook body", 0, body));
+    parse_webhook_value(body).and_then(typed)
+}
+
+impl WebhookEvent {
+    /// Reads an already-parsed JSON value, as [`parse_webhook`] reads the bytes.
+    pub fn from_value(value: Value) -> Result<Self> {
+        check_event(value).and_then(typed)
     }
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| Error::decode(format!("not JSON: {e}"), 0, body))?;
-    WebhookEvent::from_value(value)
+}
+
+/// Decodes an event [`check_event`] accepted as the typed model of its kind.
+fn typed(json: WebhookJson) -> Result<WebhookEvent> {
+    fn decode<D: DeserializeOwned + Default>(event: Value) -> Result<Box<Envelope<D>>> {
+        serde_path_to_error::deserialize(&event)
+            .map(Box::new)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                Error::decode(
+                    format!("at `{path}`: {inner}"),
+                    0,
+                    event.to_string().as_bytes(),
+                )
+            })
+    }
+    let event = json.event;
+    Ok(match json.kind {
+        MESSAGING => WebhookEvent::Messaging(decode(event)?),
+        CONVERSATION => WebhookEvent::Conversation(decode(event)?),
+        SUBSCRIPTION => WebhookEvent::Subscription(decode(event)?),
+        POST => WebhookEvent::Post(decode(event)?),
+        CONNECT_STATUS => WebhookEvent::ConnectStatus(decode(event)?),
+        _ => WebhookEvent::Other(event),
+    })
 }
 
 #[cfg(test)]

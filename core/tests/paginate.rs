@@ -3,7 +3,8 @@
 
 use pancake_core::context::Api;
 use pancake_core::paginate::{
-    DynPaginator, PageInfo, Paginated, Paginator, Position, Style, Windowed, WindowedPaginator,
+    Cursor, DynPaginator, KeyField, ListLayout, Listed, Paginated, Paginator, Position, Style,
+    Windowed, WindowedPaginator,
 };
 use pancake_core::shape::{Field, Object, Shape, Shaped};
 use pancake_core::{Context, Endpoint, Error, HttpRequest, HttpResponse, Result};
@@ -33,19 +34,15 @@ struct Page {
     next: Option<String>,
 }
 
-fn split(page: Page) -> (Vec<Item>, PageInfo) {
-    let info = PageInfo {
-        total: page.total,
-        next_cursor: page.next,
-    };
-    (page.items, info)
-}
+/// Where a fake page keeps its items, their keys, the total and the next cursor.
+const LAYOUT: ListLayout = ListLayout {
+    items: &["items"],
+    total: Some("total"),
+    key: &[KeyField::Text("id")],
+    cursor: Cursor::Field("next"),
+};
 
-fn key(item: &Item) -> Option<String> {
-    item.id.clone()
-}
-
-// The same page read as JSON (what `DynPaginator` uses): its shape, split and key.
+// The page's shape, which the paginators check every response against.
 static ITEM: Object = Object {
     name: "Item",
     fields: &[
@@ -83,22 +80,6 @@ impl Shaped for Page {
     const SHAPE: &'static Shape = &Shape::Object(&PAGE);
 }
 
-fn split_value(mut page: Value) -> (Vec<Value>, PageInfo) {
-    let info = PageInfo {
-        total: page.get("total").and_then(Value::as_u64),
-        next_cursor: page.get("next").and_then(Value::as_str).map(str::to_owned),
-    };
-    let items = match page.get_mut("items").map(Value::take) {
-        Some(Value::Array(items)) => items,
-        _ => Vec::new(),
-    };
-    (items, info)
-}
-
-fn key_value(item: &Value) -> Option<String> {
-    item.get("id").and_then(Value::as_str).map(str::to_owned)
-}
-
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ByPage {
@@ -117,6 +98,10 @@ impl Endpoint for ByPage {
     }
 }
 
+impl Listed for ByPage {
+    const LIST: ListLayout = LAYOUT;
+}
+
 impl Paginated for ByPage {
     type Item = Item;
     const STYLE: Style = Style::PageNumber;
@@ -131,18 +116,6 @@ impl Paginated for ByPage {
             page_number: Some(*n),
             ..self.clone()
         }
-    }
-    fn split(output: Page) -> (Vec<Item>, PageInfo) {
-        split(output)
-    }
-    fn item_key(item: &Item) -> Option<String> {
-        key(item)
-    }
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_value(output)
-    }
-    fn item_key_value(item: &Value) -> Option<String> {
-        key_value(item)
     }
 }
 
@@ -163,6 +136,10 @@ impl Endpoint for ByCursor {
     }
 }
 
+impl Listed for ByCursor {
+    const LIST: ListLayout = LAYOUT;
+}
+
 impl Paginated for ByCursor {
     type Item = Item;
     const STYLE: Style = Style::Cursor;
@@ -174,18 +151,6 @@ impl Paginated for ByCursor {
             panic!("{position:?}")
         };
         Self { last_id: c.clone() }
-    }
-    fn split(output: Page) -> (Vec<Item>, PageInfo) {
-        split(output)
-    }
-    fn item_key(item: &Item) -> Option<String> {
-        key(item)
-    }
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_value(output)
-    }
-    fn item_key_value(item: &Value) -> Option<String> {
-        key_value(item)
     }
 }
 
@@ -205,6 +170,10 @@ impl Endpoint for ByOffset {
     }
 }
 
+impl Listed for ByOffset {
+    const LIST: ListLayout = LAYOUT;
+}
+
 impl Paginated for ByOffset {
     type Item = Item;
     const STYLE: Style = Style::Offset;
@@ -216,18 +185,6 @@ impl Paginated for ByOffset {
             panic!("{position:?}")
         };
         Self { offset: *n }
-    }
-    fn split(output: Page) -> (Vec<Item>, PageInfo) {
-        split(output)
-    }
-    fn item_key(item: &Item) -> Option<String> {
-        key(item)
-    }
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_value(output)
-    }
-    fn item_key_value(item: &Value) -> Option<String> {
-        key_value(item)
     }
 }
 
@@ -245,6 +202,10 @@ impl Endpoint for ByCount {
     }
 }
 
+impl Listed for ByCount {
+    const LIST: ListLayout = LAYOUT;
+}
+
 impl Paginated for ByCount {
     type Item = Item;
     const STYLE: Style = Style::Count;
@@ -256,18 +217,6 @@ impl Paginated for ByCount {
             panic!("{position:?}")
         };
         Self { current_count: *n }
-    }
-    fn split(output: Page) -> (Vec<Item>, PageInfo) {
-        split(output)
-    }
-    fn item_key(item: &Item) -> Option<String> {
-        key(item)
-    }
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_value(output)
-    }
-    fn item_key_value(item: &Value) -> Option<String> {
-        key_value(item)
     }
 }
 
@@ -296,6 +245,10 @@ impl Endpoint for ByWindow {
     }
 }
 
+impl Listed for ByWindow {
+    const LIST: ListLayout = LAYOUT;
+}
+
 impl Paginated for ByWindow {
     type Item = Item;
     const STYLE: Style = Style::PageNumber;
@@ -310,18 +263,6 @@ impl Paginated for ByWindow {
             page_number: Some(*n),
             ..self.clone()
         }
-    }
-    fn split(output: Page) -> (Vec<Item>, PageInfo) {
-        split(output)
-    }
-    fn item_key(item: &Item) -> Option<String> {
-        key(item)
-    }
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_value(output)
-    }
-    fn item_key_value(item: &Value) -> Option<String> {
-        key_value(item)
     }
 }
 

@@ -78,13 +78,14 @@ export {
 } from "./resources.js";
 
 /** The E.164 form of a phone number (`"0328290781"` → `"+84328290781"`); numbers without a
- * country code are read in `region`. Throws `InvalidRequestError` for an invalid number. */
-export function normalizePhone(raw: string, region = "VN"): string {
+ * country code are read in `region` (default: core's, Vietnam). Throws `InvalidRequestError`
+ * for an invalid number. */
+export function normalizePhone(raw: string, region?: string): string {
   return call(() => native().normalizePhone(raw, region));
 }
 
 /** Every valid phone number inside a text, in E.164. */
-export function extractPhones(text: string, region = "VN"): string[] {
+export function extractPhones(text: string, region?: string): string[] {
   return call(() => native().extractPhones(text, region));
 }
 

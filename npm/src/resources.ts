@@ -25,7 +25,6 @@ import type {
   TagChange,
   User,
 } from "./models.js";
-import { wrapAll } from "./models.js";
 
 /** A tag id: a number, or its text form. */
 export type TagId = number | string;
@@ -178,7 +177,7 @@ export class Customers extends Resource {
   list(
     params: { since: TimeInput; until: TimeInput; page_number?: number; page_size?: number; order_by?: string } & RequestOptions,
   ): Promise<Page<Customer>> {
-    return this._client._list("customers.list", p({ page_number: 1, ...params }), params);
+    return this._client._list("customers.list", p(params), params);
   }
   /** Every customer (100 per request unless `page_size` says otherwise). */
   iter(params: { since: TimeInput; until: TimeInput; page_size?: number; order_by?: string } & IterOptions): PageIterator<Customer> {
@@ -275,7 +274,7 @@ export class CallLogs extends Resource {
   list(
     params: { id: string; page_number?: number; page_size?: number; since?: TimeInput; until?: TimeInput } & RequestOptions,
   ): Promise<Page<CallLog>> {
-    return this._client._list("call_logs.list", p({ page_number: 1, ...params }), params);
+    return this._client._list("call_logs.list", p(params), params);
   }
   /** Every call log of SIP package `id`. */
   iter(params: { id: string; page_size?: number; since?: TimeInput; until?: TimeInput } & IterOptions): PageIterator<CallLog> {
@@ -287,7 +286,7 @@ export class CallLogs extends Resource {
 export class Posts extends Resource {
   /** One page of posts (`page_size` at most 30). */
   list(params: Span & { page_number?: number; page_size?: number; type?: string } & RequestOptions): Promise<Page<Post>> {
-    return this._client._list("posts.list", p({ page_number: 1, ...params }), params);
+    return this._client._list("posts.list", p(params), params);
   }
   /** Every post between `since` and `until`. */
   iter(params: Span & { page_size?: number; type?: string } & IterOptions): PageIterator<Post> {
@@ -299,8 +298,7 @@ export class Posts extends Resource {
 export class Tags extends Resource {
   /** Every tag of the page. */
   async list(options?: RequestOptions): Promise<Tag[]> {
-    const data = (await this._client._request("tags.list", {}, options)) as { tags?: JsonObject[] | null };
-    return wrapAll<Tag>(data.tags ?? []);
+    return (await this._client._list<Tag>("tags.list", {}, options)).items;
   }
 }
 
@@ -308,8 +306,7 @@ export class Tags extends Resource {
 export class Users extends Resource {
   /** Every staff member of the page. */
   async list(options?: RequestOptions): Promise<User[]> {
-    const data = (await this._client._request("users.list", {}, options)) as { users?: JsonObject[] | null };
-    return wrapAll<User>(data.users ?? []);
+    return (await this._client._list<User>("users.list", {}, options)).items;
   }
   /** Sets who takes turns on new inbox and comment conversations. */
   setRoundRobin(params: { inbox?: string[]; comment?: string[] } & RequestOptions): Promise<RoundRobinUpdate> {
@@ -349,7 +346,7 @@ export class Contents extends Resource {
     }
     return this._client._model(
       "contents.upload",
-      p({ filename: filename || "upload.bin", content_type: contentType, data_base64: base64(bytes) }),
+      p({ filename: filename || undefined, content_type: contentType, data_base64: base64(bytes) }),
       options,
     );
   }

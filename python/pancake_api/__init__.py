@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any, List
+from typing import Any, List, Optional
 
 from . import _native, models, webhooks
 from ._base import DEFAULT_BASE_URL, PageIterator, TimeInput
@@ -67,16 +67,16 @@ __all__ = [
 ]
 
 
-def normalize_phone(raw: str, region: str = "VN") -> str:
+def normalize_phone(raw: str, region: Optional[str] = None) -> str:
     """The E.164 form of a phone number (``"0328290781"`` → ``"+84328290781"``).
 
-    Numbers without a country code are read in ``region``. Raises :class:`InvalidRequestError`
-    for a number that is not valid.
+    Numbers without a country code are read in ``region`` (default: core's, Vietnam). Raises
+    :class:`InvalidRequestError` for a number that is not valid.
     """
     return str(_native.normalize_phone(raw, region))
 
 
-def extract_phones(text: str, region: str = "VN") -> List[str]:
+def extract_phones(text: str, region: Optional[str] = None) -> List[str]:
     """Every valid phone number inside a text, in E.164 (``"Babywearit (+62 81 816 6016)"``)."""
     return list(_native.extract_phones(text, region))
 

@@ -6,7 +6,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
 use crate::models::common::{Extra, FlexBool, FlexId, FlexNum, Maybe};
 use crate::models::conversation::{ReadWatermark, TagRef};
 use crate::models::message::Attachment;
@@ -703,42 +702,6 @@ impl WebhookEvent {
     /// The event as a JSON value, exactly as received.
     pub fn to_value(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
-    }
-
-    /// Reads an already-parsed JSON value (`webhook::parse_webhook` after reading the bytes).
-    pub fn from_value(value: Value) -> Result<Self> {
-        if !value.is_object() {
-            return Err(Error::decode(
-                "a webhook body must be a JSON object",
-                0,
-                value.to_string().as_bytes(),
-            ));
-        }
-        let kind = value
-            .get("event_type")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
-        fn typed<D: serde::de::DeserializeOwned + Default>(
-            value: Value,
-        ) -> Result<Box<Envelope<D>>> {
-            let body = value.to_string();
-            serde_path_to_error::deserialize(value)
-                .map(Box::new)
-                .map_err(|e| {
-                    let path = e.path().to_string();
-                    let inner = e.into_inner();
-                    Error::decode(format!("at `{path}`: {inner}"), 0, body.as_bytes())
-                })
-        }
-        Ok(match kind.as_str() {
-            MESSAGING => WebhookEvent::Messaging(typed(value)?),
-            CONVERSATION => WebhookEvent::Conversation(typed(value)?),
-            SUBSCRIPTION => WebhookEvent::Subscription(typed(value)?),
-            POST => WebhookEvent::Post(typed(value)?),
-            CONNECT_STATUS => WebhookEvent::ConnectStatus(typed(value)?),
-            _ => WebhookEvent::Other(value),
-        })
     }
 }
 

@@ -1,13 +1,14 @@
 //! Pagination state machines, one per style the API uses.
 //!
 //! A list endpoint implements [`Paginated`]: it says which [`Style`] it pages with, how to aim a
-//! copy of itself at a [`Position`], and how to split a response into items and the page's
-//! facts ([`PageInfo`]). A [`Paginator`] is a plain value with `next_request()`,
+//! copy of itself at a [`Position`], and where a response keeps its items, their keys and the
+//! page's facts ([`ListLayout`], [`PageInfo`]). A [`Paginator`] is a plain value with `next_request()`,
 //! `handle_response()`, `is_done()` and `resume_token()`; the drivers in the bindings are a few
 //! lines around it. A [`WindowedPaginator`] cuts a long time span into the windows a
 //! [`Windowed`] endpoint accepts (newest first). A [`DynPaginator`] is either of them with items
 //! as JSON, started by operation name through the registry (`operations::paginate`).
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -60,10 +61,18 @@ pub struct PageInfo {
     pub next_cursor: Option<String>,
 }
 
+/// An endpoint whose response is a list: it states where the items are.
+pub trait Listed: Endpoint {
+    /// Where a response keeps its items, their keys, the total and the next cursor: the one
+    /// statement every reader of a page (the typed and the JSON paginators, the registry's
+    /// `list_page`) goes by.
+    const LIST: ListLayout;
+}
+
 /// A list endpoint the paginators can drive.
-pub trait Paginated: Endpoint + Clone {
-    /// One record of the list.
-    type Item;
+pub trait Paginated: Listed + Clone {
+    /// One record of the list, decoded from the item's JSON once the page is split.
+    type Item: DeserializeOwned;
 
     /// The paging style.
     const STYLE: Style;
@@ -74,21 +83,6 @@ pub trait Paginated: Endpoint + Clone {
 
     /// A copy of this request aimed at `position`.
     fn at(&self, position: &Position) -> Self;
-
-    /// Splits a decoded page into its items and what it says about further pages.
-    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo);
-
-    /// A stable key for an item (`id`, `psid`), so an item that shifted onto the next page
-    /// while iterating is not yielded twice. `None` disables the check for that item.
-    fn item_key(item: &Self::Item) -> Option<String>;
-
-    /// [`Paginated::split`] on a response's JSON (already checked against the output's shape,
-    /// see [`Endpoint::parse_value`]): the items as JSON. It must agree with `split`;
-    /// `core/tests/shape_agreement.rs` runs both over every fixture.
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo);
-
-    /// [`Paginated::item_key`] on an item's JSON.
-    fn item_key_value(item: &Value) -> Option<String>;
 
     /// Where paging starts. The default is the style's first page (page 1, no cursor,
     /// offset 0); an endpoint whose parameters already name a later position may return it.
@@ -111,30 +105,115 @@ pub trait Windowed: Paginated {
     fn with_window(&self, since: i64, until: i64) -> Self;
 }
 
-/// The array under `key` of a list response, taken out of it; `None` when the key is absent,
-/// `null` or not an array (a typed `Maybe<Vec<_>>` reads the first two as no items, and the
-/// shape check has ruled out the third).
-pub fn take_items(output: &mut Value, key: &str) -> Option<Vec<Value>> {
-    match output.get_mut(key).map(Value::take) {
-        Some(Value::Array(items)) => Some(items),
-        _ => None,
+/// Where an item's stable key is: a field, read as the typed model reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyField {
+    /// A text field (a typed `Maybe<String>`), such as `id`.
+    Text(&'static str),
+    /// An id sent as a number or a text ([`FlexId`]), written after `prefix` so it cannot collide
+    /// with the keys of the text field tried before it (`psid` → `psid:77`).
+    FlexId {
+        /// The field.
+        field: &'static str,
+        /// What the key starts with.
+        prefix: &'static str,
+    },
+}
+
+/// Where a list response keeps its items and what it says about the pages beyond them.
+///
+/// Every list endpoint states one ([`Listed::LIST`]); [`ListLayout::split`] and
+/// [`ListLayout::key_of`] read a page by it, for the typed and the JSON paginators alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListLayout {
+    /// Where the items may be, tried in order: a field, or a dotted path into nested objects
+    /// (`categorized.activated`). The first path whose first field is present and not `null` is
+    /// the list; an absent or `null` list there, or no such path, gives no items (as a typed
+    /// `Maybe<Vec<_>>` reads them).
+    pub items: &'static [&'static str],
+    /// The field holding the total number of items, when the API sends one.
+    pub total: Option<&'static str>,
+    /// Where an item's stable key is, tried in order (an item with none is not deduplicated).
+    pub key: &'static [KeyField],
+    /// Where the next page's cursor is (cursor style).
+    pub cursor: Cursor,
+}
+
+/// Where a cursor-style list says which page comes next. An empty cursor is no cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// Nowhere: the list does not page by cursor.
+    None,
+    /// The last item's key (v2 conversations: `last_conversation_id`).
+    LastKey,
+    /// A text field of the response.
+    Field(&'static str),
+}
+
+impl ListLayout {
+    /// A list under `items`, keyed by its `id`, with no total and no cursor.
+    pub const fn keyed_by_id(items: &'static [&'static str]) -> Self {
+        ListLayout {
+            items,
+            total: None,
+            key: &[KeyField::Text("id")],
+            cursor: Cursor::None,
+        }
+    }
+
+    /// The same layout, with the total under `field`.
+    pub const fn with_total(self, field: &'static str) -> Self {
+        ListLayout {
+            total: Some(field),
+            ..self
+        }
+    }
+
+    /// Splits a response's JSON (already checked against the output's shape, see
+    /// [`Endpoint::parse_value`]) into its items and what it says about further pages.
+    pub fn split(&self, mut output: Value) -> (Vec<Value>, PageInfo) {
+        let total = self.total.and_then(|field| total_of(output.get(field)));
+        let items = self
+            .items
+            .iter()
+            .find_map(|path| {
+                let mut fields = path.split('.');
+                let mut at = output.get_mut(fields.next()?).filter(|v| !v.is_null())?;
+                for field in fields {
+                    match at.get_mut(field) {
+                        Some(inner) => at = inner,
+                        None => return Some(Vec::new()),
+                    }
+                }
+                match at.take() {
+                    Value::Array(items) => Some(items),
+                    _ => Some(Vec::new()),
+                }
+            })
+            .unwrap_or_default();
+        let next_cursor = match self.cursor {
+            Cursor::None => None,
+            Cursor::LastKey => items.last().and_then(|item| self.key_of(item)),
+            Cursor::Field(field) => output.get(field).and_then(Value::as_str).map(str::to_owned),
+        }
+        .filter(|cursor| !cursor.is_empty());
+        (items, PageInfo { total, next_cursor })
+    }
+
+    /// An item's stable key, so an item that shifted onto the next page while iterating is not
+    /// handed out twice.
+    pub fn key_of(&self, item: &Value) -> Option<String> {
+        self.key.iter().find_map(|key| match *key {
+            KeyField::Text(field) => item.get(field)?.as_str().map(str::to_owned),
+            KeyField::FlexId { field, prefix } => FlexId::deserialize(item.get(field)?)
+                .ok()
+                .map(|id| format!("{prefix}{id}")),
+        })
     }
 }
 
 /// A list's `total` as the typed models read it ([`FlexNum::as_i64`], never negative).
-pub fn total_of(value: Option<&Value>) -> Option<u64> {
+fn total_of(value: Option<&Value>) -> Option<u64> {
     let total = FlexNum::deserialize(value?).ok()?;
     u64::try_from(total.as_i64()?).ok()
-}
-
-/// A string field of an item's JSON (a typed `Maybe<String>`'s value).
-pub fn text_of(item: &Value, key: &str) -> Option<String> {
-    item.get(key)?.as_str().map(str::to_owned)
-}
-
-/// An id field that arrives as a number or a string, as [`FlexId`] displays it.
-pub fn flex_id_of(item: &Value, key: &str) -> Option<String> {
-    FlexId::deserialize(item.get(key)?)
-        .ok()
-        .map(|id| id.to_string())
 }

@@ -1,5 +1,6 @@
 //! [`Paginator`]: one state machine for every paging style.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{token, PageInfo, Paginated, Position, Style};
@@ -196,24 +197,26 @@ impl<E: Paginated> Paginator<E> {
             .map(Some)
     }
 
-    /// Reads the response to [`Paginator::next_request`]: the page's new items. On an error the
-    /// state is unchanged.
+    /// Reads the response to [`Paginator::next_request`]: the page's new items, each decoded
+    /// from the JSON [`Paginator::handle_response_value`] gives. On an error the state is
+    /// unchanged.
     pub fn handle_response(&mut self, response: &HttpResponse) -> Result<Vec<E::Item>> {
-        if self.state.done {
-            return Err(Error::invalid(
-                "paginator",
-                "the last page was already handled",
-            ));
+        let before = self.state.clone();
+        let items = self.handle_response_value(response)?;
+        let typed: Result<Vec<E::Item>> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| decode_item(i, item, response.status))
+            .collect();
+        if typed.is_err() {
+            self.state = before;
         }
-        let output = self.endpoint.at(&self.state.position).parse(response)?;
-        let (items, info) = E::split(output);
-        let keys: Vec<Option<String>> = items.iter().map(E::item_key).collect();
-        Ok(self.accept(items, keys, &info))
+        typed
     }
 
     /// [`Paginator::handle_response`] with the items as JSON, read by
-    /// [`Endpoint::parse_value`](crate::Endpoint::parse_value) and
-    /// [`Paginated::split_value`]: what the bindings use.
+    /// [`Endpoint::parse_value`](crate::Endpoint::parse_value) and split by the endpoint's
+    /// [`ListLayout`](super::ListLayout): what the bindings use.
     pub fn handle_response_value(
         &mut self,
         response: &HttpResponse,
@@ -228,8 +231,8 @@ impl<E: Paginated> Paginator<E> {
             .endpoint
             .at(&self.state.position)
             .parse_value(response)?;
-        let (items, info) = E::split_value(output);
-        let keys: Vec<Option<String>> = items.iter().map(E::item_key_value).collect();
+        let (items, info) = E::LIST.split(output);
+        let keys: Vec<Option<String>> = items.iter().map(|item| E::LIST.key_of(item)).collect();
         Ok(self.accept(items, keys, &info))
     }
 
@@ -382,4 +385,22 @@ impl Token {
         }
         Ok(self.state)
     }
+}
+
+/// Decodes item `index` of a page (already checked against its shape) as the typed model,
+/// naming the item and the path inside it on failure.
+fn decode_item<T: DeserializeOwned>(
+    index: usize,
+    item: serde_json::Value,
+    status: u16,
+) -> Result<T> {
+    serde_path_to_error::deserialize(&item).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Error::decode(
+            format!("item {index}, at `{path}`: {inner}"),
+            status,
+            item.to_string().as_bytes(),
+        )
+    })
 }

@@ -10,9 +10,8 @@ use crate::http::HttpRequest;
 use crate::models::call_log::{CallLog, CallLogList};
 use crate::operation::{paged, Operation};
 use crate::validate::check_optional_span;
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style};
+use crate::paginate::{Cursor, KeyField, ListLayout, Listed, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListCallLogs>("call_logs.list")];
@@ -108,6 +107,16 @@ impl Endpoint for ListCallLogs {
     }
 }
 
+impl Listed for ListCallLogs {
+    /// Two response shapes: `call_logs` (the reference) or `data` (seen from the live service).
+    const LIST: ListLayout = ListLayout {
+        items: &["call_logs", "data"],
+        total: Some("total"),
+        key: &[KeyField::Text("call_id")],
+        cursor: Cursor::None,
+    };
+}
+
 impl Paginated for ListCallLogs {
     type Item = CallLog;
     const STYLE: Style = Style::PageNumber;
@@ -123,43 +132,13 @@ impl Paginated for ListCallLogs {
         }
         next
     }
-
-    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo) {
-        let total = output
-            .extra
-            .get("total")
-            .and_then(serde_json::Value::as_u64);
-        (
-            output.into_logs(),
-            PageInfo {
-                total,
-                next_cursor: None,
-            },
-        )
-    }
-
-    fn item_key(item: &Self::Item) -> Option<String> {
-        item.call_id.get().cloned()
-    }
-
-    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-        let total = output.get("total").and_then(Value::as_u64);
-        let items = paginate::take_items(&mut output, "call_logs")
-            .or_else(|| paginate::take_items(&mut output, "data"))
-            .unwrap_or_default();
-        let next_cursor = None;
-        (items, PageInfo { total, next_cursor })
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "call_id")
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::http::HttpResponse;
+    use crate::paginate::Paginator;
 
     #[test]
     fn both_shapes_split() {
@@ -177,9 +156,11 @@ mod tests {
             r#"{"call_logs":[{"phone_number":"0899293662","type":"hangup"}],"success":true}"#,
             r#"{"data":[{"call_id":"c1","duration":3}],"success":true}"#,
         ] {
-            let out = ep.parse(&HttpResponse::new(200, body)).unwrap();
-            assert_eq!(out.logs().len(), 1);
-            let (items, _) = ListCallLogs::split(out);
+            let response = HttpResponse::new(200, body);
+            assert_eq!(ep.parse(&response).unwrap().logs().len(), 1);
+            let items = Paginator::new(ep.clone())
+                .handle_response(&response)
+                .unwrap();
             assert_eq!(items.len(), 1);
         }
     }

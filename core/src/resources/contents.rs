@@ -20,6 +20,13 @@ pub(crate) const OPERATIONS: &[Operation] = &[op::<UploadContent>("contents.uplo
 /// 003: smaller files may still be refused by the server for the page's platform).
 pub const MAX_UPLOAD_BYTES: usize = 100 * 1024 * 1024;
 
+/// The file name an upload gets when none is given (bytes without a name).
+pub const DEFAULT_UPLOAD_FILENAME: &str = "upload.bin";
+
+fn default_filename() -> String {
+    DEFAULT_UPLOAD_FILENAME.to_owned()
+}
+
 /// Uploads one file; the response's `id` goes into a message's `content_ids`. Not idempotent:
 /// each upload creates new content.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
@@ -27,7 +34,9 @@ pub const MAX_UPLOAD_BYTES: usize = 100 * 1024 * 1024;
 #[serde(deny_unknown_fields)]
 #[must_use]
 pub struct UploadContent {
-    /// The file name sent with the part (`photo.png`).
+    /// The file name sent with the part (`photo.png`; default `upload.bin`, for bytes that
+    /// came without one).
+    #[serde(default = "default_filename")]
     pub filename: String,
     /// The MIME type; guessed from the file name's extension when not given.
     #[serde(default)]

@@ -12,9 +12,8 @@ use crate::models::conversation::{Conversation, ConversationList, TagChange};
 use crate::models::customer::Ack;
 use crate::operation::{op, paged, windowed, Operation};
 use crate::validate::{check_items, check_order_by, check_span, check_unix_seconds, require_text};
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style, Windowed};
+use crate::paginate::{Cursor, ListLayout, Listed, Paginated, Position, Style, Windowed};
 
 pub use crate::validate::ORDER_BY_VALUES;
 
@@ -212,29 +211,15 @@ impl Endpoint for ListConversations {
     }
 }
 
-fn split_conversations(output: ConversationList) -> (Vec<Conversation>, PageInfo) {
-    let total = output
-        .total
-        .get()
-        .and_then(|t| t.as_i64())
-        .and_then(|t| u64::try_from(t).ok());
-    let items = output.conversations.into_option().unwrap_or_default();
-    let next_cursor = items
-        .last()
-        .and_then(|c| c.id.get().cloned())
-        .filter(|id| !id.is_empty());
-    (items, PageInfo { total, next_cursor })
-}
+/// Where both conversation lists keep their items and total; v2 pages by the last item's id.
+const CONVERSATION_LIST: ListLayout =
+    ListLayout::keyed_by_id(&["conversations"]).with_total("total");
 
-/// [`split_conversations`] on the JSON.
-fn split_conversations_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-    let total = paginate::total_of(output.get("total"));
-    let items = paginate::take_items(&mut output, "conversations").unwrap_or_default();
-    let next_cursor = items
-        .last()
-        .and_then(|c| paginate::text_of(c, "id"))
-        .filter(|id| !id.is_empty());
-    (items, PageInfo { total, next_cursor })
+impl Listed for ListConversations {
+    const LIST: ListLayout = ListLayout {
+        cursor: Cursor::LastKey,
+        ..CONVERSATION_LIST
+    };
 }
 
 impl Paginated for ListConversations {
@@ -251,22 +236,6 @@ impl Paginated for ListConversations {
             next.last_conversation_id = cursor.clone();
         }
         next
-    }
-
-    fn split(output: ConversationList) -> (Vec<Conversation>, PageInfo) {
-        split_conversations(output)
-    }
-
-    fn item_key(item: &Conversation) -> Option<String> {
-        item.id.get().cloned()
-    }
-
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        split_conversations_value(output)
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
     }
 }
 
@@ -363,6 +332,10 @@ impl Endpoint for ListConversationsV1 {
     }
 }
 
+impl Listed for ListConversationsV1 {
+    const LIST: ListLayout = CONVERSATION_LIST;
+}
+
 impl Paginated for ListConversationsV1 {
     type Item = Conversation;
     const STYLE: Style = Style::PageNumber;
@@ -377,26 +350,6 @@ impl Paginated for ListConversationsV1 {
             next.page_number = *n;
         }
         next
-    }
-
-    fn split(output: ConversationList) -> (Vec<Conversation>, PageInfo) {
-        let (items, mut info) = split_conversations(output);
-        info.next_cursor = None;
-        (items, info)
-    }
-
-    fn item_key(item: &Conversation) -> Option<String> {
-        item.id.get().cloned()
-    }
-
-    fn split_value(output: Value) -> (Vec<Value>, PageInfo) {
-        let (items, mut info) = split_conversations_value(output);
-        info.next_cursor = None;
-        (items, info)
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
     }
 }
 
@@ -685,9 +638,9 @@ mod tests {
     fn v2_pages_by_the_last_id() {
         let body = r#"{"conversations":[{"id":"a"},{"id":"b"}],"success":true}"#;
         let out = ListConversations::new()
-            .parse(&HttpResponse::new(200, body))
+            .parse_value(&HttpResponse::new(200, body))
             .unwrap();
-        let (items, info) = ListConversations::split(out);
+        let (items, info) = ListConversations::LIST.split(out);
         assert_eq!(items.len(), 2);
         assert_eq!(info.next_cursor.as_deref(), Some("b"));
         let next = ListConversations::new().at(&Position::Cursor(Some("b".into())));
@@ -712,9 +665,8 @@ mod tests {
             .page_number(3)
             .with_window(5, 6);
         assert_eq!((w.window(), w.page_number), ((5, 6), 1));
-        let (_, info) = ListConversationsV1::split(
-            serde_json::from_str(r#"{"conversations":[],"total":7}"#).unwrap(),
-        );
+        let (_, info) = ListConversationsV1::LIST
+            .split(serde_json::from_str(r#"{"conversations":[],"total":7}"#).unwrap());
         assert_eq!(info.total, Some(7));
     }
 

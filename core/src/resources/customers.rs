@@ -11,9 +11,8 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::customer::{Ack, Customer, CustomerList};
 use crate::operation::{op, paged, Operation};
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style};
+use crate::paginate::{Cursor, KeyField, ListLayout, Listed, Paginated, Position, Style};
 use crate::validate::{check_order_by, check_span, require_text};
 
 /// The largest `page_size` the customer list accepts.
@@ -121,6 +120,21 @@ impl Endpoint for ListCustomers {
     }
 }
 
+impl Listed for ListCustomers {
+    const LIST: ListLayout = ListLayout {
+        items: &["customers"],
+        total: Some("total"),
+        key: &[
+            KeyField::Text("id"),
+            KeyField::FlexId {
+                field: "psid",
+                prefix: "psid:",
+            },
+        ],
+        cursor: Cursor::None,
+    };
+}
+
 impl Paginated for ListCustomers {
     type Item = Customer;
     const STYLE: Style = Style::PageNumber;
@@ -137,40 +151,6 @@ impl Paginated for ListCustomers {
         }
         next.page_size = Some(Paginated::page_size(self));
         next
-    }
-
-    fn split(output: CustomerList) -> (Vec<Customer>, PageInfo) {
-        let total = output
-            .total
-            .get()
-            .and_then(|t| t.as_i64())
-            .and_then(|t| u64::try_from(t).ok());
-        (
-            output.customers.into_option().unwrap_or_default(),
-            PageInfo {
-                total,
-                next_cursor: None,
-            },
-        )
-    }
-
-    fn item_key(item: &Customer) -> Option<String> {
-        item.id
-            .get()
-            .cloned()
-            .or_else(|| item.psid.get().map(|p| format!("psid:{p}")))
-    }
-
-    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-        let total = paginate::total_of(output.get("total"));
-        let items = paginate::take_items(&mut output, "customers").unwrap_or_default();
-        let next_cursor = None;
-        (items, PageInfo { total, next_cursor })
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
-            .or_else(|| paginate::flex_id_of(item, "psid").map(|p| format!("psid:{p}")))
     }
 }
 
@@ -413,7 +393,10 @@ mod tests {
             field(list.clone().with_page_size(0).to_request(&ctx)),
             "page_size"
         );
-        let c: Customer = serde_json::from_str(r#"{"psid":"77"}"#).unwrap();
-        assert_eq!(ListCustomers::item_key(&c).as_deref(), Some("psid:77"));
+        let key = |item: &str| ListCustomers::LIST.key_of(&serde_json::from_str(item).unwrap());
+        assert_eq!(key(r#"{"psid":"77"}"#).as_deref(), Some("psid:77"));
+        assert_eq!(key(r#"{"psid":77}"#).as_deref(), Some("psid:77"));
+        assert_eq!(key(r#"{"id":"c1","psid":77}"#).as_deref(), Some("c1"));
+        assert_eq!(key(r#"{"name":"x"}"#), None);
     }
 }

@@ -12,9 +12,8 @@ use crate::http::HttpRequest;
 use crate::models::export::{ExportedConversation, ExportedConversations};
 use crate::operation::{paged, Operation};
 use crate::validate::check_span;
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style};
+use crate::paginate::{ListLayout, Listed, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ExportConversationsFromAds>(
@@ -85,6 +84,10 @@ impl Endpoint for ExportConversationsFromAds {
     }
 }
 
+impl Listed for ExportConversationsFromAds {
+    const LIST: ListLayout = ListLayout::keyed_by_id(&["data"]);
+}
+
 impl Paginated for ExportConversationsFromAds {
     type Item = ExportedConversation;
     const STYLE: Style = Style::Offset;
@@ -101,26 +104,6 @@ impl Paginated for ExportConversationsFromAds {
             Position::Cursor(_) => next.offset,
         };
         next
-    }
-
-    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo) {
-        (
-            output.data.into_option().unwrap_or_default(),
-            PageInfo::default(),
-        )
-    }
-
-    fn item_key(item: &Self::Item) -> Option<String> {
-        item.id.get().cloned()
-    }
-
-    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-        let items = paginate::take_items(&mut output, "data").unwrap_or_default();
-        (items, PageInfo::default())
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
     }
 }
 
@@ -144,17 +127,15 @@ mod tests {
             .url
             .contains("&offset=60&page_access_token"));
         let out = next
-            .parse(&HttpResponse::new(
+            .parse_value(&HttpResponse::new(
                 200,
                 r#"{"data":[{"id":"c1","is_banned":false}],"success":true}"#,
             ))
             .unwrap();
-        let (items, info) = ExportConversationsFromAds::split(out);
+        let list = ExportConversationsFromAds::LIST;
+        let (items, info) = list.split(out);
         assert_eq!(items.len(), 1);
-        assert_eq!(
-            ExportConversationsFromAds::item_key(&items[0]).as_deref(),
-            Some("c1")
-        );
-        assert_eq!(info, PageInfo::default());
+        assert_eq!(list.key_of(&items[0]).as_deref(), Some("c1"));
+        assert_eq!(info, crate::paginate::PageInfo::default());
     }
 }

@@ -14,9 +14,8 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::message::{Message, MessageList, SentMessage};
 use crate::operation::{op, paged, Operation};
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style};
+use crate::paginate::{ListLayout, Listed, Paginated, Position, Style};
 use crate::validate::require_text;
 
 /// How many older messages one call returns (001, 003; 002's older text says 20).
@@ -144,6 +143,10 @@ impl Endpoint for ListMessages {
     }
 }
 
+impl Listed for ListMessages {
+    const LIST: ListLayout = ListLayout::keyed_by_id(&["messages"]);
+}
+
 impl Paginated for ListMessages {
     type Item = Message;
     const STYLE: Style = Style::Count;
@@ -158,26 +161,6 @@ impl Paginated for ListMessages {
             next.current_count = (*n > 0).then_some(*n);
         }
         next
-    }
-
-    fn split(output: MessageList) -> (Vec<Message>, PageInfo) {
-        (
-            output.messages.into_option().unwrap_or_default(),
-            PageInfo::default(),
-        )
-    }
-
-    fn item_key(item: &Message) -> Option<String> {
-        item.id.get().cloned()
-    }
-
-    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-        let items = paginate::take_items(&mut output, "messages").unwrap_or_default();
-        (items, PageInfo::default())
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
     }
 }
 

@@ -3,13 +3,12 @@
 
 use crate::context::{encode_segment, Api, Context, NoQuery};
 use crate::endpoint::Endpoint;
-use serde_json::Value;
 
 use crate::error::Result;
-use crate::http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
+use crate::http::{Body, HttpRequest, Method, RetrySafety};
 use crate::models::page::{GeneratedToken, PageList};
-use crate::operation::{op, Operation};
-use crate::params;
+use crate::operation::{listed, op, Operation};
+use crate::paginate::{KeyField, ListLayout, Listed};
 use crate::validate::require_text;
 
 /// Lists the pages the user (the context's `access_token`) manages.
@@ -85,57 +84,62 @@ struct PageIdQuery<'a> {
     page_id: &'a str,
 }
 
-/// One response of `pages.list` as `{items, total: null, next_cursor: null, response}`, the
-/// items being [`PageList::active_pages`]: which shape the server used is decided here, once,
-/// for every binding.
-fn list_pages(params: &Value, response: &HttpResponse) -> Result<Value> {
-    let output = params::read::<ListPages>(params)?.parse_value(response)?;
-    // As `PageList::active_pages` reads it: the activated group when the server grouped them.
-    let listed = match output.get("categorized").filter(|v| !v.is_null()) {
-        Some(groups) => groups.get("activated"),
-        None => output.get("pages"),
+impl Listed for ListPages {
+    /// The pages the user can use, as [`PageList::active_pages`] reads them: the activated
+    /// group when the server grouped them, else `pages`.
+    const LIST: ListLayout = ListLayout {
+        key: &[KeyField::FlexId {
+            field: "id",
+            prefix: "",
+        }],
+        ..ListLayout::keyed_by_id(&["categorized.activated", "pages"])
     };
-    let items = listed
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    Ok(serde_json::json!({
-        "items": items,
-        "total": null,
-        "next_cursor": null,
-        "response": output,
-    }))
 }
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    Operation {
-        list_page: Some(list_pages),
-        ..op::<ListPages>("pages.list")
-    },
+    listed::<ListPages>("pages.list"),
     op::<GeneratePageAccessToken>("pages.generate_page_access_token"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::HttpResponse;
+    use serde_json::{json, Value};
 
     #[test]
     fn list_page_reads_either_shape() {
-        let page =
-            |body: &str| list_pages(&serde_json::json!({}), &HttpResponse::new(200, body)).unwrap();
+        let op = OPERATIONS
+            .iter()
+            .find(|op| op.name == "pages.list")
+            .unwrap();
+        let page = |body: &str| {
+            (op.list_page.unwrap())(&json!({}), &HttpResponse::new(200, body)).unwrap()
+        };
         let flat = page(r#"{"pages":[{"id":"1"}],"success":true}"#);
-        assert_eq!(flat["items"], serde_json::json!([{"id": "1"}]));
+        assert_eq!(flat["items"], json!([{"id": "1"}]));
         let grouped = page(
             r#"{"categorized":{"activated":[{"id":"2","x":1}],"inactivated":[{"id":"3"}]},"success":true}"#,
         );
-        assert_eq!(grouped["items"], serde_json::json!([{"id": "2", "x": 1}]));
+        assert_eq!(grouped["items"], json!([{"id": "2", "x": 1}]));
         assert_eq!(grouped["total"], Value::Null);
         assert_eq!(
             grouped["response"]["categorized"]["inactivated"][0]["id"],
             "3"
         );
-        assert_eq!(page("{}")["items"], serde_json::json!([]));
+        // The layout picks what the typed model's `active_pages` picks, whatever the shape.
+        for body in [
+            "{}",
+            r#"{"pages":null,"categorized":null}"#,
+            r#"{"categorized":{"inactivated":[{"id":"3"}]},"pages":[{"id":"1"}]}"#,
+            r#"{"categorized":{"activated":null},"pages":[{"id":"1"}]}"#,
+            r#"{"categorized":null,"pages":[{"id":1},{"id":"2"}]}"#,
+        ] {
+            let typed: PageList = serde_json::from_str(body).unwrap();
+            let typed = serde_json::to_value(typed.active_pages()).unwrap();
+            assert_eq!(page(body)["items"], typed, "{body}");
+        }
     }
 
     #[test]

@@ -9,9 +9,8 @@ use crate::http::HttpRequest;
 use crate::models::post::{Post, PostList};
 use crate::operation::{paged, Operation};
 use crate::validate::check_span;
-use serde_json::Value;
 
-use crate::paginate::{self, PageInfo, Paginated, Position, Style};
+use crate::paginate::{ListLayout, Listed, Paginated, Position, Style};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[paged::<ListPosts>("posts.list")];
@@ -136,6 +135,10 @@ impl Endpoint for ListPosts {
     }
 }
 
+impl Listed for ListPosts {
+    const LIST: ListLayout = ListLayout::keyed_by_id(&["posts"]).with_total("total");
+}
+
 impl Paginated for ListPosts {
     type Item = Post;
     const STYLE: Style = Style::PageNumber;
@@ -151,43 +154,13 @@ impl Paginated for ListPosts {
         }
         next
     }
-
-    fn split(output: Self::Output) -> (Vec<Self::Item>, PageInfo) {
-        let total = output
-            .total
-            .get()
-            .and_then(|t| t.as_i64())
-            .and_then(|t| u64::try_from(t).ok());
-        let items = output.posts.into_option().unwrap_or_default();
-        (
-            items,
-            PageInfo {
-                total,
-                next_cursor: None,
-            },
-        )
-    }
-
-    fn item_key(item: &Self::Item) -> Option<String> {
-        item.id.get().cloned()
-    }
-
-    fn split_value(mut output: Value) -> (Vec<Value>, PageInfo) {
-        let total = paginate::total_of(output.get("total"));
-        let items = paginate::take_items(&mut output, "posts").unwrap_or_default();
-        let next_cursor = None;
-        (items, PageInfo { total, next_cursor })
-    }
-
-    fn item_key_value(item: &Value) -> Option<String> {
-        paginate::text_of(item, "id")
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::http::HttpResponse;
+    use crate::paginate::Paginator;
 
     #[test]
     fn pages_by_number() {
@@ -201,14 +174,16 @@ mod tests {
             req.url,
             "https://pages.fm/api/public_api/v1/pages/1/posts?since=10&until=20&page_number=3&page_size=30&type=video&page_access_token=t"
         );
-        let out = ListPosts::new(10, 20)
-            .parse(&HttpResponse::new(
-                200,
-                r#"{"success":true,"total":"200","posts":[{"id":"p1","type":"rating"}]}"#,
-            ))
-            .unwrap();
-        let (items, info) = ListPosts::split(out);
+        let response = HttpResponse::new(
+            200,
+            r#"{"success":true,"total":"200","posts":[{"id":"p1","type":"rating"}]}"#,
+        );
+        let out = ListPosts::new(10, 20).parse_value(&response).unwrap();
+        let (_, info) = ListPosts::LIST.split(out);
         assert_eq!(info.total, Some(200));
+        let items = Paginator::new(ListPosts::new(10, 20))
+            .handle_response(&response)
+            .unwrap();
         assert_eq!(items[0].kind.get().map(String::as_str), Some("rating"));
     }
 }

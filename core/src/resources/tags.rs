@@ -5,7 +5,8 @@ use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::HttpRequest;
 use crate::models::tag::TagList;
-use crate::operation::{op, Operation};
+use crate::operation::{listed, Operation};
+use crate::paginate::{KeyField, ListLayout, Listed};
 
 /// Lists the tags configured on the page.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -15,7 +16,18 @@ use crate::operation::{op, Operation};
 pub struct ListTags {}
 
 /// The operations of this resource.
-pub(crate) const OPERATIONS: &[Operation] = &[op::<ListTags>("tags.list")];
+pub(crate) const OPERATIONS: &[Operation] = &[listed::<ListTags>("tags.list")];
+
+impl Listed for ListTags {
+    /// Every tag, in one response.
+    const LIST: ListLayout = ListLayout {
+        key: &[KeyField::FlexId {
+            field: "id",
+            prefix: "",
+        }],
+        ..ListLayout::keyed_by_id(&["tags"])
+    };
+}
 
 impl ListTags {
     /// A request for every tag of the context's page.

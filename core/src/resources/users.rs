@@ -8,11 +8,12 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, Method, RetrySafety};
 use crate::models::user::{RoundRobinUpdate, UserList};
-use crate::operation::{op, Operation};
+use crate::operation::{listed, op, Operation};
+use crate::paginate::{ListLayout, Listed};
 
 /// The operations of this resource.
 pub(crate) const OPERATIONS: &[Operation] = &[
-    op::<ListUsers>("users.list"),
+    listed::<ListUsers>("users.list"),
     op::<SetRoundRobinUsers>("users.set_round_robin"),
 ];
 
@@ -36,6 +37,11 @@ impl Endpoint for ListUsers {
     fn to_request(&self, ctx: &Context) -> Result<HttpRequest> {
         ctx.get(Api::PageV1, "/users", &NoQuery {})
     }
+}
+
+impl Listed for ListUsers {
+    /// Every user, in one response.
+    const LIST: ListLayout = ListLayout::keyed_by_id(&["users"]);
 }
 
 /// Replaces the users taking turns on new inbox messages and/or comments. A list left out is

@@ -22,7 +22,7 @@ class Customers(Resource):
         *,
         since: TimeInput,
         until: TimeInput,
-        page_number: int = 1,
+        page_number: Optional[int] = None,
         page_size: Optional[int] = None,
         order_by: Optional[str] = None,
     ) -> Page[Customer]:

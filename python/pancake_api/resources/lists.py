@@ -53,7 +53,7 @@ class CallLogs(Resource):
         self,
         *,
         id: str,
-        page_number: int = 1,
+        page_number: Optional[int] = None,
         page_size: Optional[int] = None,
         since: Optional[TimeInput] = None,
         until: Optional[TimeInput] = None,
@@ -95,7 +95,7 @@ class Posts(Resource):
         *,
         since: TimeInput,
         until: TimeInput,
-        page_number: int = 1,
+        page_number: Optional[int] = None,
         page_size: Optional[int] = None,
         type: Optional[str] = None,
     ) -> Page[Post]:

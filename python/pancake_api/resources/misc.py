@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
 import os
 from typing import Any, BinaryIO, Dict, List, Optional, Sequence, Union
 
@@ -21,8 +20,7 @@ class Tags(Resource):
     @operation("tags.list")
     def list(self) -> List[Tag]:
         """Every tag of the page."""
-        data = self._client._request("tags.list", {})
-        return [Tag(t) for t in data.get("tags") or []]
+        return self._client._list("tags.list", {}, Tag).items
 
 
 class Users(Resource):
@@ -31,8 +29,7 @@ class Users(Resource):
     @operation("users.list")
     def list(self) -> List[User]:
         """Every staff member of the page."""
-        data = self._client._request("users.list", {})
-        return [User(u) for u in data.get("users") or []]
+        return self._client._list("users.list", {}, User).items
 
     @operation("users.set_round_robin")
     def set_round_robin(
@@ -71,14 +68,10 @@ class Contents(Resource):
         else:
             data = file.read()
             filename = filename or os.path.basename(str(getattr(file, "name", "") or ""))
-        if not filename:
-            filename = "upload.bin"
-        if content_type is None:
-            content_type = mimetypes.guess_type(filename)[0]
         return self._client._model(
             "contents.upload",
             _params(
-                filename=filename,
+                filename=filename or None,
                 content_type=content_type,
                 data_base64=base64.b64encode(data).decode("ascii"),
             ),

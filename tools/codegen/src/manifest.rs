@@ -17,6 +17,7 @@ use std::path::Path;
 
 use pancake_core::http::Body;
 use pancake_core::operations::{self, Operation};
+use pancake_core::paginate::{Cursor, KeyField, ListLayout};
 use pancake_core::{Context, HttpRequest, Secret};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
@@ -183,6 +184,7 @@ fn describe(
         },
         "retry": observed.retry,
         "pagination": pagination,
+        "list": op.list.as_ref().map(list_layout),
         "doc": doc,
         "params": params,
         "output": refs_to_models(output),
@@ -444,4 +446,25 @@ fn scalar_text(v: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// Where a list response keeps its items, their keys, the total and the next cursor, as the
+/// manifest states it (see `pancake_core::paginate::ListLayout`).
+fn list_layout(list: &ListLayout) -> Value {
+    let key: Vec<Value> = list
+        .key
+        .iter()
+        .map(|key| match key {
+            KeyField::Text(field) => json!({"field": field, "type": "string"}),
+            KeyField::FlexId { field, prefix } => {
+                json!({"field": field, "type": "id", "prefix": prefix})
+            }
+        })
+        .collect();
+    let cursor = match list.cursor {
+        Cursor::None => Value::Null,
+        Cursor::LastKey => json!({"from": "last_key"}),
+        Cursor::Field(field) => json!({"from": "field", "field": field}),
+    };
+    json!({"items": list.items, "total": list.total, "key": key, "cursor": cursor})
 }

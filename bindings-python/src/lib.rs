@@ -6,17 +6,17 @@
 //! `pancake_api` wraps this module with typed resources, models and exceptions.
 
 mod errors;
+mod pager;
 mod transport;
 
 use pancake_core::config::{ClientConfig, ClientKind, Face};
-use pancake_core::paginate::DynPaginator;
 use pancake_core::{normalize, operations, Context, Error, HttpResponse, Secret};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::Value;
-use std::sync::Mutex;
 
-use transport::{Pending, Transport, Worker};
+use pager::{offline_pager, Pager};
+use transport::Transport;
 
 fn parse_json(py: Python<'_>, what: &str, text: &str) -> PyResult<Value> {
     serde_json::from_str(text)
@@ -109,7 +109,7 @@ impl Client {
         params: &str,
         resume: Option<&str>,
     ) -> PyResult<Pager> {
-        Pager::start(py, operation, params, resume)
+        Pager::start(py, &self.ctx, &self.transport, operation, params, resume)
     }
 
     fn __repr__(&self) -> String {
@@ -130,143 +130,6 @@ impl Client {
     }
 }
 
-/// Walks a list operation page by page; the state is core's paginator.
-///
-/// Once a page is handed out, the one after it is already being fetched and decoded on a
-/// worker thread while Python reads the current one (as the npm package does). The worker advances a copy of the paginator that is adopted only when
-/// its page is handed out, so resume tokens always describe what Python received and a
-/// prefetch nobody collects changes nothing (it is cancelled when the pager goes).
-#[pyclass(module = "pancake_api._native")]
-struct Pager {
-    state: Mutex<PagerState>,
-}
-
-struct PagerState {
-    /// The paginator after the last page handed out.
-    paginator: DynPaginator,
-    /// The next page, being fetched ahead.
-    ahead: Option<Pending<PageResult>>,
-}
-
-/// A fetched and decoded page: its new items as JSON text and the paginator past it; `None`
-/// when the list was already exhausted.
-type PageResult = Result<Option<(String, DynPaginator)>, Error>;
-
-/// Fetches and decodes the page after `paginator`'s state (on a worker thread).
-fn fetch_page(worker: &Worker, ctx: &Context, mut paginator: DynPaginator) -> PageResult {
-    let Some(request) = paginator.next_request(ctx)? else {
-        return Ok(None);
-    };
-    let response = worker.send(request)?;
-    let items = paginator.handle_response_items(&response)?.to_text()?;
-    Ok(Some((items, paginator)))
-}
-
-impl Pager {
-    fn start(
-        py: Python<'_>,
-        operation: &str,
-        params: &str,
-        resume: Option<&str>,
-    ) -> PyResult<Self> {
-        let params = parse_params(py, params)?;
-        let paginator =
-            operations::paginate(operation, &params, resume).map_err(|e| errors::to_py(py, &e))?;
-        Ok(Pager {
-            state: Mutex::new(PagerState {
-                paginator,
-                ahead: None,
-            }),
-        })
-    }
-
-    fn state(&self) -> std::sync::MutexGuard<'_, PagerState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-fn spawn_fetch(client: &Client, paginator: DynPaginator) -> Pending<PageResult> {
-    let ctx = client.ctx.clone();
-    client
-        .transport
-        .spawn(move |worker| fetch_page(worker, &ctx, paginator))
-}
-
-#[pymethods]
-impl Pager {
-    /// Fetches the next page and returns its new items as a JSON array, or `None` when the
-    /// list is exhausted.
-    fn next_page(&self, py: Python<'_>, client: &Client) -> PyResult<Option<String>> {
-        let (ahead, paginator) = {
-            let mut st = self.state();
-            (st.ahead.take(), st.paginator.clone())
-        };
-        let pending = match ahead {
-            Some(pending) => pending,
-            None if paginator.is_done() => return Ok(None),
-            None => spawn_fetch(client, paginator),
-        };
-        let Some((items, paginator)) = pending.wait(py)?.map_err(|e| errors::to_py(py, &e))? else {
-            return Ok(None);
-        };
-        let mut st = self.state();
-        if !paginator.is_done() {
-            st.ahead = Some(spawn_fetch(client, paginator.clone()));
-        }
-        st.paginator = paginator;
-        Ok(Some(items))
-    }
-
-    /// The next request of this pager as `{"method", "url"}` JSON (URL unredacted), or
-    /// `None`, without sending it; with [`Pager::feed`] it replays the shared vectors.
-    fn next_request(&self, py: Python<'_>, context: &str) -> PyResult<Option<String>> {
-        let ctx = context_from_json(py, context)?;
-        let req = self
-            .state()
-            .paginator
-            .next_request(&ctx)
-            .map_err(|e| errors::to_py(py, &e))?;
-        Ok(req.map(|r| to_json(&serde_json::json!({"method": r.method.as_str(), "url": r.url}))))
-    }
-
-    /// Feeds a raw response to the pager; returns the new items as a JSON array.
-    fn feed(
-        &self,
-        py: Python<'_>,
-        status: u16,
-        headers: Vec<(String, String)>,
-        body: &[u8],
-    ) -> PyResult<String> {
-        let resp = HttpResponse {
-            status,
-            headers,
-            body: body.to_vec(),
-        };
-        self.state()
-            .paginator
-            .handle_response_items(&resp)
-            .and_then(|items| items.to_text())
-            .map_err(|e| errors::to_py(py, &e))
-    }
-
-    /// A token that resumes right after the first `consumed` items of the last page fetched
-    /// (after everything handed out when `consumed` is `None`).
-    #[pyo3(signature = (consumed=None))]
-    fn resume_token(&self, consumed: Option<usize>) -> String {
-        let st = self.state();
-        let p = &st.paginator;
-        match consumed {
-            Some(n) => p.resume_token_after(n),
-            None => p.resume_token(),
-        }
-    }
-
-    /// Whether the list is exhausted.
-    fn is_done(&self) -> bool {
-        self.state().paginator.is_done()
-    }
-}
-
 fn context_from_json(py: Python<'_>, context: &str) -> PyResult<Context> {
     let c = parse_params(py, context)?;
     let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -278,18 +141,6 @@ fn context_from_json(py: Python<'_>, context: &str) -> PyResult<Context> {
     ctx.page_access_token = s("page_access_token").map(Secret::new);
     ctx.access_token = s("access_token").map(Secret::new);
     Ok(ctx)
-}
-
-/// A pager over a list operation that sends nothing: drive it with `next_request` and `feed`.
-#[pyfunction]
-#[pyo3(signature = (operation, params, resume=None))]
-fn offline_pager(
-    py: Python<'_>,
-    operation: &str,
-    params: &str,
-    resume: Option<&str>,
-) -> PyResult<Pager> {
-    Pager::start(py, operation, params, resume)
 }
 
 /// Builds the request of an operation without sending it (for tests and debugging); the URL
@@ -514,6 +365,7 @@ fn env_vars() -> Vec<&'static str> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Client>()?;
     m.add_class::<Pager>()?;
+    m.add_class::<pager::OfflinePager>()?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(check_response, m)?)?;

@@ -14,7 +14,7 @@ use pancake_core::{Body, Error, HttpRequest, HttpResponse, Method};
 use pyo3::prelude::*;
 
 /// How often a wait wakes up to let Python handle Ctrl-C.
-const SIGNAL_POLL: Duration = Duration::from_millis(50);
+pub const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// The largest body we read (exports can be large).
 const MAX_BODY: u64 = 256 * 1024 * 1024;
 
@@ -34,7 +34,9 @@ pub fn shared_limiter(requests_per_second: Option<u32>) -> Arc<Mutex<RateLimiter
         .shared(requests_per_second, |l| Arc::new(Mutex::new(l)))
 }
 
-/// A blocking HTTP client plus the process-wide rate limiter and a retry policy.
+/// A blocking HTTP client plus the process-wide rate limiter and a retry policy. A copy
+/// shares the connection pool and the limiter.
+#[derive(Clone)]
 pub struct Transport {
     agent: ureq::Agent,
     limiter: Arc<Mutex<RateLimiter>>,
@@ -60,6 +62,30 @@ impl Transport {
         }
     }
 
+    /// The retry policy calls through this transport follow.
+    pub fn policy(&self) -> RetryPolicy {
+        self.policy
+    }
+
+    /// Runs `job` on a worker thread and forgets it: the job ends by itself (a pager's walk
+    /// ends when its pager goes).
+    pub fn detach<F>(&self, job: F)
+    where
+        F: FnOnce(&Worker) + Send + 'static,
+    {
+        let worker = self.worker(Arc::new(AtomicBool::new(false)));
+        run_on_worker_thread(Box::new(move || job(&worker)));
+    }
+
+    fn worker(&self, cancel: Arc<AtomicBool>) -> Worker {
+        Worker {
+            agent: self.agent.clone(),
+            limiter: self.limiter.clone(),
+            policy: self.policy,
+            cancel,
+        }
+    }
+
     /// Sends `request` with rate limiting and retries, the GIL released while waiting.
     /// A Python exception (Ctrl-C) raised while waiting is returned as `Err(Ok(PyErr))`.
     pub fn execute(
@@ -75,8 +101,7 @@ impl Transport {
 
     /// Runs `job` on a worker thread and returns at once; [`Pending::wait`] collects its
     /// result. The job sends through the [`Worker`] it is given (rate limiting and retries
-    /// included). Paginators use it to fetch and decode the next page while the caller still
-    /// reads the current one.
+    /// included).
     pub fn spawn<T, F>(&self, job: F) -> Pending<T>
     where
         T: Send + 'static,
@@ -84,12 +109,7 @@ impl Transport {
     {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let worker = Worker {
-            agent: self.agent.clone(),
-            limiter: self.limiter.clone(),
-            policy: self.policy,
-            cancel: cancel.clone(),
-        };
+        let worker = self.worker(cancel.clone());
         run_on_worker_thread(Box::new(move || {
             let _ = tx.send(job(&worker));
         }));
@@ -145,6 +165,16 @@ pub struct Worker {
 }
 
 impl Worker {
+    /// The process's limiter of this transport's rate.
+    pub fn limiter(&self) -> std::sync::MutexGuard<'_, RateLimiter> {
+        self.limiter.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// One HTTP exchange, no policy: for a driver that decides the policy itself.
+    pub fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, Error> {
+        send(&self.agent, request)
+    }
+
     /// The driver loop (decide → wait → send → feed back); every policy is core's [`Call`].
     /// Once the job is cancelled it stops before its next wait or send, as a connection
     /// error before sending.

@@ -22,6 +22,7 @@
 pub mod call;
 pub mod config;
 pub mod context;
+pub mod driver;
 pub mod endpoint;
 pub mod error;
 pub mod http;

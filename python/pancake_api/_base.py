@@ -108,7 +108,7 @@ class PageIterator(Generic[T]):
 
     def __next__(self) -> T:
         while self._pos >= len(self._buffer):
-            text = self._pager.next_page(self._client._native)
+            text = self._pager.next_page()
             if text is None:
                 if self._bar is not None:
                     self._bar.close()

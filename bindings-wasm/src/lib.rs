@@ -13,20 +13,21 @@
 //! +1.5 KB gzipped. JSON text is faster, smaller, and keeps the server's key order.
 
 mod errors;
+mod pager;
 mod transport;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use pancake_core::config::{ClientConfig, ClientKind, Face};
-use pancake_core::paginate::DynPaginator;
+use pancake_core::driver::Driver;
 use pancake_core::{normalize, operations, Body, Context, Error, HttpResponse, Secret};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use errors::to_js;
-use transport::{Failure, Transport};
+use pager::Pager;
+use transport::Transport;
 
 fn parse_json(what: &str, text: &str) -> Result<Value, JsValue> {
     serde_json::from_str(text).map_err(|e| to_js(&Error::invalid(what, format!("not JSON: {e}"))))
@@ -48,23 +49,30 @@ fn context_from(config: &Value) -> Context {
     ctx
 }
 
+/// What a client and its pagers share.
 struct Inner {
     ctx: Context,
     transport: Transport,
 }
 
-impl Inner {
-    async fn send(
-        &self,
-        request: pancake_core::HttpRequest,
-        signal: &JsValue,
-    ) -> Result<HttpResponse, JsValue> {
-        match self.transport.execute(request, signal).await {
-            Ok(resp) => Ok(resp),
-            Err(Failure::Core(e)) => Err(to_js(&e)),
-            Err(Failure::Js(v)) => Err(v),
-        }
-    }
+/// One operation built, sent and parsed (as one page of a list, with `page`): `request` and
+/// `listPage` share this one future, so the module holds one copy of it.
+async fn send(
+    inner: Rc<Inner>,
+    operation: String,
+    params: String,
+    signal: JsValue,
+    page: bool,
+) -> Result<JsValue, JsValue> {
+    let params = parse_json("params", &params)?;
+    let request = core(operations::build(&inner.ctx, &operation, &params))?;
+    let response = inner.transport.execute(request, &signal).await?;
+    let value = if page {
+        operations::list_page(&operation, &params, &response)
+    } else {
+        operations::parse(&operation, &params, &response)
+    };
+    Ok(JsValue::from_str(&core(value)?.to_string()))
 }
 
 /// A configured client: context, transport and policies. Holds the tokens; never shows them.
@@ -121,190 +129,34 @@ impl Client {
     /// Builds, sends (with rate limiting and retries) and parses one operation; resolves to
     /// the parsed response as JSON text. `signal` is an optional `AbortSignal`.
     pub fn request(&self, operation: String, params: String, signal: JsValue) -> js_sys::Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let params = parse_json("params", &params)?;
-            let request = core(operations::build(&inner.ctx, &operation, &params))?;
-            let response = inner.send(request, &signal).await?;
-            let value = core(operations::parse(&operation, &params, &response))?;
-            Ok(JsValue::from_str(&value.to_string()))
-        })
+        future_to_promise(send(self.inner.clone(), operation, params, signal, false))
     }
 
     /// Sends one page of a list operation; resolves to
     /// `{"items": [...], "total": .., "next_cursor": .., "response": {...}}` as JSON text.
     #[wasm_bindgen(js_name = listPage)]
     pub fn list_page(&self, operation: String, params: String, signal: JsValue) -> js_sys::Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let params = parse_json("params", &params)?;
-            let request = core(operations::build(&inner.ctx, &operation, &params))?;
-            let response = inner.send(request, &signal).await?;
-            let value = core(operations::list_page(&operation, &params, &response))?;
-            Ok(JsValue::from_str(&value.to_string()))
-        })
+        future_to_promise(send(self.inner.clone(), operation, params, signal, true))
     }
 
-    /// A pager over a list operation, optionally resumed from a token.
+    /// A pager over a list operation, optionally resumed from a token; with `prefetch`
+    /// (the default) it fetches one page ahead of the caller.
     pub fn paginate(
         &self,
         operation: &str,
         params: &str,
         resume: Option<String>,
+        prefetch: Option<bool>,
     ) -> Result<Pager, JsValue> {
         let params = parse_json("params", params)?;
         let paginator = core(operations::paginate(operation, &params, resume.as_deref()))?;
-        Ok(Pager {
-            client: self.inner.clone(),
-            state: Rc::new(RefCell::new(PagerState {
-                paginator,
-                busy: false,
-                prefetch: None,
-            })),
-        })
-    }
-
-    /// The base URL and page id, for debugging (never the tokens).
-    pub fn describe(&self) -> String {
-        format!(
-            "Client(base_url={:?}, page_id={:?})",
-            self.inner.ctx.base_url, self.inner.ctx.page_id
-        )
-    }
-}
-
-struct PagerState {
-    paginator: DynPaginator,
-    busy: bool,
-    /// The next page's request, already sent (see [`Pager::next_page`]).
-    prefetch: Option<Prefetch>,
-}
-
-/// The outcome of a send started ahead of time.
-type Outcome = Rc<RefCell<Option<Result<HttpResponse, JsValue>>>>;
-
-/// A request for the next page sent while the caller still reads the current one. Its
-/// response is kept here, unread by the paginator, until the caller asks for that page.
-struct Prefetch {
-    /// Resolves (never rejects) once `outcome` is filled.
-    settled: js_sys::Promise,
-    outcome: Outcome,
-}
-
-impl Prefetch {
-    /// Sends `request` now, through the same rate limiter and retry loop as any send.
-    fn start(client: Rc<Inner>, request: pancake_core::HttpRequest, signal: JsValue) -> Self {
-        let outcome: Outcome = Rc::new(RefCell::new(None));
-        let slot = outcome.clone();
-        // The promise always resolves: the error, if any, is kept in `outcome` and surfaces
-        // from the `nextPage()` that reads it. An abandoned prefetch rejects nothing.
-        let settled = future_to_promise(async move {
-            let result = client.send(request, &signal).await;
-            *slot.borrow_mut() = Some(result);
-            Ok(JsValue::UNDEFINED)
-        });
-        Self { settled, outcome }
-    }
-
-    async fn outcome(self) -> Result<HttpResponse, JsValue> {
-        // `settled` never rejects (see `start`).
-        let _ = wasm_bindgen_futures::JsFuture::from(self.settled).await;
-        self.outcome.borrow_mut().take().unwrap_or_else(|| {
-            Err(to_js(&Error::invalid(
-                "pager",
-                "the prefetched page was lost",
-            )))
-        })
-    }
-}
-
-/// Resumes after the microtasks queued so far (a spawned future's first poll among them).
-async fn yield_now() {
-    let _ =
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
-}
-
-/// Where the next page comes from.
-enum Next {
-    Prefetched(Prefetch),
-    Send(pancake_core::HttpRequest),
-}
-
-/// Walks a list operation page by page; the state is core's paginator.
-#[wasm_bindgen]
-pub struct Pager {
-    client: Rc<Inner>,
-    state: Rc<RefCell<PagerState>>,
-}
-
-#[wasm_bindgen]
-impl Pager {
-    /// Fetches the next page; resolves to its new items as a JSON array, or `undefined` when
-    /// the list is exhausted. One page at a time: a second call while one is running rejects.
-    ///
-    /// With `prefetch`, once a page is handled the request for the one after it (core's
-    /// `next_request`, which only depends on the state after this page) is sent at once, and
-    /// its response waits here until the next call reads it. The paginator itself only
-    /// advances when a call reads a page, so resume tokens still count items of the page the
-    /// caller holds. The prefetch uses this call's `signal`.
-    #[wasm_bindgen(js_name = nextPage)]
-    pub fn next_page(&self, signal: JsValue, prefetch: Option<bool>) -> js_sys::Promise {
-        let client = self.client.clone();
-        let state = self.state.clone();
-        let prefetch = prefetch.unwrap_or(false);
-        future_to_promise(async move {
-            let next = {
-                let mut s = state.borrow_mut();
-                if s.busy {
-                    return Err(to_js(&Error::invalid(
-                        "pager",
-                        "nextPage() was called while a page was still being fetched",
-                    )));
-                }
-                let next = match s.prefetch.take() {
-                    Some(p) => Next::Prefetched(p),
-                    None => match core(s.paginator.next_request(&client.ctx))? {
-                        Some(request) => Next::Send(request),
-                        None => return Ok(JsValue::UNDEFINED),
-                    },
-                };
-                s.busy = true;
-                next
-            };
-            let response = match next {
-                Next::Prefetched(p) => p.outcome().await,
-                Next::Send(request) => client.send(request, &signal).await,
-            };
-            let items = {
-                let mut s = state.borrow_mut();
-                s.busy = false;
-                let items = core(s.paginator.handle_response_items(&response?))?;
-                if prefetch {
-                    if let Ok(Some(request)) = s.paginator.next_request(&client.ctx) {
-                        s.prefetch = Some(Prefetch::start(client.clone(), request, signal));
-                    }
-                }
-                items
-            };
-            if prefetch {
-                // Let the prefetch task run (fetch writes its request synchronously) before
-                // this page's text is written, so the server works while we do.
-                yield_now().await;
-            }
-            Ok(JsValue::from_str(&core(items.to_text())?))
-        })
-    }
-
-    /// A token that resumes right after the first `consumed` items of the last page fetched.
-    #[wasm_bindgen(js_name = resumeToken)]
-    pub fn resume_token(&self, consumed: usize) -> String {
-        self.state.borrow().paginator.resume_token_after(consumed)
-    }
-
-    /// Whether the list is exhausted.
-    #[wasm_bindgen(js_name = isDone)]
-    pub fn is_done(&self) -> bool {
-        self.state.borrow().paginator.is_done()
+        let driver = Driver::new(
+            paginator,
+            self.inner.ctx.clone(),
+            self.inner.transport.policy(),
+            prefetch.unwrap_or(true),
+        );
+        Ok(Pager::new(self.inner.clone(), driver))
     }
 }
 
@@ -546,12 +398,6 @@ pub fn param_names(operation: &str) -> Result<Vec<String>, JsValue> {
         .iter()
         .map(|s| (*s).to_owned())
         .collect())
-}
-
-/// Whether an operation is a paginated list.
-#[wasm_bindgen(js_name = isPaginated)]
-pub fn is_paginated(operation: &str) -> Result<bool, JsValue> {
-    Ok(core(operations::find(operation))?.paginate.is_some())
 }
 
 /// E.164 form of a phone number read in `region` (e.g. `VN`).

@@ -1,8 +1,8 @@
-//! The fetch transport: `host.js` sends and sleeps, the core's [`Call`] decides. This is the
-//! one driver loop of the wasm binding (decide → wait → send → feed back); every policy lives
-//! in core.
+//! The fetch transport: `host.js` sends and sleeps, core's [`Call`] (one request) or
+//! [`Driver`](pancake_core::driver::Driver) (a list, in [`crate::pager`]) decides; every policy
+//! lives in core.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect, Uint8Array};
@@ -36,14 +36,6 @@ extern "C" {
 /// The key a rejection carries when the caller's `AbortSignal` fired.
 const ABORTED: &str = "__pancakeAborted";
 
-/// Why a call ended without a response.
-pub enum Failure {
-    /// A core error (transport failures are classified by core first).
-    Core(Error),
-    /// The caller aborted: the signal's reason, thrown as is.
-    Js(JsValue),
-}
-
 thread_local! {
     /// The realm's rate limiters (core's registry).
     static LIMITERS: RefCell<Limiters<Rc<RefCell<RateLimiter>>>> =
@@ -59,8 +51,22 @@ fn shared_limiter(requests_per_second: Option<u32>) -> Rc<RefCell<RateLimiter>> 
     })
 }
 
-fn clock() -> u64 {
+/// The host's clock, in milliseconds.
+pub fn clock() -> u64 {
     now_ms().max(0.0) as u64
+}
+
+/// A uniform draw in `[0, 1)`, for retry jitter.
+pub fn jitter() -> f64 {
+    random()
+}
+
+/// Sleeps `ms`; rejects with the caller's abort reason when `signal` aborts first.
+pub async fn pause(ms: u64, signal: &JsValue) -> Result<(), JsValue> {
+    sleep(ms as f64, signal)
+        .await
+        .map(drop)
+        .map_err(unwrap_abort)
 }
 
 fn get(target: &JsValue, key: &str) -> JsValue {
@@ -86,37 +92,44 @@ impl Transport {
         }
     }
 
+    /// The retry policy of this client.
+    pub fn policy(&self) -> RetryPolicy {
+        self.policy
+    }
+
+    /// The realm's limiter of this client's rate.
+    pub fn limiter(&self) -> RefMut<'_, RateLimiter> {
+        self.limiter.borrow_mut()
+    }
+
     /// Sends `request` with rate limiting and retries; waits and sends stop when `signal`
-    /// aborts.
+    /// aborts. Rejects with a core error as a JS error, or with the abort reason.
     pub async fn execute(
         &self,
         request: HttpRequest,
         signal: &JsValue,
-    ) -> Result<HttpResponse, Failure> {
+    ) -> Result<HttpResponse, JsValue> {
         let mut call = Call::new(request, self.policy, clock());
         loop {
-            let action = {
-                let mut limiter = self.limiter.borrow_mut();
-                call.next(&mut limiter, clock(), random())
-            };
+            let action = call.next(&mut self.limiter(), clock(), random());
             match action {
-                Action::Send(req) => match self.send(&req, signal).await {
+                Action::Send(req) => match self.exchange(&req, signal).await? {
                     Ok(resp) => call.on_response(resp),
-                    Err(Failure::Core(e)) => call.on_error(e),
-                    Err(abort) => return Err(abort),
+                    Err(e) => call.on_error(e),
                 },
-                Action::Wait { ms } => {
-                    if let Err(e) = sleep(ms as f64, signal).await {
-                        return Err(Failure::Js(unwrap_abort(e)));
-                    }
-                }
-                Action::Done(result) => return result.map_err(Failure::Core),
+                Action::Wait { ms } => pause(ms, signal).await?,
+                Action::Done(result) => return result.map_err(|e| crate::errors::to_js(&e)),
             }
         }
     }
 
-    /// One HTTP exchange, no policy.
-    async fn send(&self, request: &HttpRequest, signal: &JsValue) -> Result<HttpResponse, Failure> {
+    /// One HTTP exchange, no policy: the response or the failure classified for core, or
+    /// (the outer error) the caller's abort reason.
+    pub async fn exchange(
+        &self,
+        request: &HttpRequest,
+        signal: &JsValue,
+    ) -> Result<Result<HttpResponse, Error>, JsValue> {
         let headers = Array::new();
         let header = |name: &str, value: &str| {
             headers.push(&Array::of2(
@@ -155,8 +168,8 @@ impl Transport {
         )
         .await;
         match result {
-            Ok(resp) => Ok(response_from(&resp)),
-            Err(e) => Err(classify(e)),
+            Ok(resp) => Ok(Ok(response_from(&resp))),
+            Err(e) => classify(e).map(Err),
         }
     }
 }
@@ -189,18 +202,18 @@ fn unwrap_abort(e: JsValue) -> JsValue {
     }
 }
 
-/// A rejection of `fetchOnce` as a core error, or the caller's abort reason.
-fn classify(e: JsValue) -> Failure {
+/// A rejection of `fetchOnce` as a core error, or (the error) the caller's abort reason.
+fn classify(e: JsValue) -> Result<Error, JsValue> {
     if e.is_object() && Reflect::has(&e, &JsValue::from_str(ABORTED)).unwrap_or(false) {
-        return Failure::Js(get(&e, ABORTED));
+        return Err(get(&e, ABORTED));
     }
     let message = get(&e, "message")
         .as_string()
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "fetch failed".to_owned());
     match get(&e, "kind").as_string().as_deref() {
-        Some("timeout") => Failure::Core(Error::timeout(message)),
-        _ => Failure::Core(Error::connection(
+        Some("timeout") => Ok(Error::timeout(message)),
+        _ => Ok(Error::connection(
             message,
             get(&e, "beforeSend").as_bool().unwrap_or(false),
         )),

@@ -79,7 +79,6 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
   /** Aborts the page fetched ahead when the iteration stops early; follows `#signal`. */
   readonly #stop = new AbortController();
   readonly #follow: (() => void) | undefined;
-  readonly #prefetch: boolean;
   #buffer: T[] = [];
   #pos = 0;
   #done = false;
@@ -93,9 +92,8 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
     signal?: AbortSignal,
     prefetch = true,
   ) {
-    this.#pager = call(() => client.paginate(operation, JSON.stringify(params), resume));
+    this.#pager = call(() => client.paginate(operation, JSON.stringify(params), resume, prefetch));
     this.#signal = signal;
-    this.#prefetch = prefetch;
     if (signal) {
       const stop = this.#stop;
       this.#follow = () => stop.abort(signal.reason);
@@ -118,7 +116,7 @@ export class PageIterator<T extends Model> implements AsyncIterableIterator<T> {
       if (this.#signal?.aborted) throw abortReason(this.#signal);
       let text: string | undefined;
       try {
-        text = await callAsync(() => this.#pager.nextPage(this.#stop.signal, this.#prefetch) as Promise<string | undefined>);
+        text = await callAsync(() => this.#pager.nextPage(this.#stop.signal) as Promise<string | undefined>);
       } catch (e) {
         if (this.#signal?.aborted) throw abortReason(this.#signal);
         throw e;

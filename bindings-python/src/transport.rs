@@ -10,7 +10,7 @@ use pancake_core::call::{Action, Call};
 use pancake_core::config::{ClientConfig, Limiters};
 use pancake_core::ratelimit::RateLimiter;
 use pancake_core::retry::RetryPolicy;
-use pancake_core::{Body, Error, HttpRequest, HttpResponse, Method};
+use pancake_core::{Error, HttpRequest, HttpResponse, Method};
 use pyo3::prelude::*;
 
 /// How often a wait wakes up to let Python handle Ctrl-C.
@@ -261,21 +261,11 @@ fn send(agent: &ureq::Agent, request: &HttpRequest) -> Result<HttpResponse, Erro
     let mut builder = ureq::http::Request::builder()
         .method(method)
         .uri(&request.url);
-    for (name, value) in &request.headers {
+    let encoded = request.encode(fastrand::u64(..));
+    for (name, value) in &encoded.headers {
         builder = builder.header(name, value);
     }
-    let body = match &request.body {
-        Body::None => Vec::new(),
-        Body::Json(bytes) => bytes.clone(),
-        Body::Multipart(_) => {
-            let boundary = format!("pancake-{:016x}", fastrand::u64(..));
-            builder = builder.header(
-                "Content-Type",
-                format!("multipart/form-data; boundary={boundary}"),
-            );
-            request.body.multipart_bytes(&boundary).unwrap_or_default()
-        }
-    };
+    let body = encoded.body.unwrap_or_default();
     let req = builder
         .body(body)
         .map_err(|e| Error::connection(format!("invalid request: {e}"), true))?;

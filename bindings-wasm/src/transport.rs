@@ -10,7 +10,7 @@ use pancake_core::call::{Action, Call};
 use pancake_core::config::{ClientConfig, Limiters};
 use pancake_core::ratelimit::RateLimiter;
 use pancake_core::retry::RetryPolicy;
-use pancake_core::{Body, Error, HttpRequest, HttpResponse};
+use pancake_core::{Error, HttpRequest, HttpResponse};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/host.js")]
@@ -130,32 +130,18 @@ impl Transport {
         request: &HttpRequest,
         signal: &JsValue,
     ) -> Result<Result<HttpResponse, Error>, JsValue> {
+        // 53 random bits: all an f64 draw holds.
+        let encoded = request.encode((random() * 9_007_199_254_740_992.0) as u64);
         let headers = Array::new();
-        let header = |name: &str, value: &str| {
+        for (name, value) in &encoded.headers {
             headers.push(&Array::of2(
                 &JsValue::from_str(name),
                 &JsValue::from_str(value),
             ));
-        };
-        for (name, value) in &request.headers {
-            header(name, value);
         }
-        let body: JsValue = match &request.body {
-            Body::None => JsValue::UNDEFINED,
-            Body::Json(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-            Body::Multipart(_) => {
-                let boundary = format!(
-                    "pancake-{:08x}{:08x}",
-                    (random() * 4_294_967_296.0) as u32,
-                    (random() * 4_294_967_296.0) as u32
-                );
-                header(
-                    "Content-Type",
-                    &format!("multipart/form-data; boundary={boundary}"),
-                );
-                let bytes = request.body.multipart_bytes(&boundary).unwrap_or_default();
-                Uint8Array::from(bytes.as_slice()).into()
-            }
+        let body: JsValue = match &encoded.body {
+            None => JsValue::UNDEFINED,
+            Some(bytes) => Uint8Array::from(bytes.as_slice()).into(),
         };
         let result = fetch_once(
             &self.fetch,

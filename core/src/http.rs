@@ -141,7 +141,37 @@ pub struct HttpRequest {
     pub rate_limit_key: Option<String>,
 }
 
+/// A request's headers and body as they go on the wire: see [`HttpRequest::encode`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Encoded {
+    /// Every header to send, a multipart body's `Content-Type` (with its boundary) among them.
+    pub headers: Vec<(String, String)>,
+    /// The body's bytes; `None` when the request has no body.
+    pub body: Option<Vec<u8>>,
+}
+
 impl HttpRequest {
+    /// The headers and body bytes to send. A multipart body gets the boundary
+    /// `pancake-<nonce in hex>` and its `Content-Type` header; `nonce` should be random (the
+    /// transport draws it: core has no source of randomness), so no part can contain the
+    /// boundary by chance.
+    pub fn encode(&self, nonce: u64) -> Encoded {
+        let mut headers = self.headers.clone();
+        let body = match &self.body {
+            Body::None => None,
+            Body::Json(bytes) => Some(bytes.clone()),
+            Body::Multipart(_) => {
+                let boundary = format!("pancake-{nonce:016x}");
+                headers.push((
+                    "Content-Type".to_owned(),
+                    format!("multipart/form-data; boundary={boundary}"),
+                ));
+                self.body.multipart_bytes(&boundary)
+            }
+        };
+        Encoded { headers, body }
+    }
+
     /// The URL with every token value masked: the only form of the URL fit to print or log.
     pub fn redacted_url(&self) -> String {
         redact_text(&self.url)
@@ -238,6 +268,40 @@ mod tests {
             "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"b\\\".png\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--XyZ--\r\n"
         );
         assert!(Body::None.multipart_bytes("x").is_none());
+    }
+
+    #[test]
+    fn encode_adds_the_multipart_content_type_with_its_boundary() {
+        let request = |body| HttpRequest {
+            method: Method::Post,
+            url: "https://x/upload".into(),
+            headers: vec![("Accept".into(), "application/json".into())],
+            body,
+            retry_safety: RetrySafety::NotIdempotent,
+            rate_limit_key: None,
+        };
+        let part = Part {
+            name: "file".into(),
+            filename: Some("a.png".into()),
+            content_type: Some("image/png".into()),
+            data: b"PNG".to_vec(),
+        };
+        let encoded = request(Body::Multipart(vec![part])).encode(0xab);
+        assert_eq!(
+            encoded.headers[1],
+            (
+                "Content-Type".to_owned(),
+                "multipart/form-data; boundary=pancake-00000000000000ab".to_owned()
+            )
+        );
+        let text = String::from_utf8(encoded.body.unwrap()).unwrap();
+        assert!(text.starts_with("--pancake-00000000000000ab\r\n"), "{text}");
+        assert!(text.ends_with("--pancake-00000000000000ab--\r\n"), "{text}");
+
+        let json = request(Body::Json(b"{}".to_vec())).encode(1);
+        assert_eq!(json.headers.len(), 1);
+        assert_eq!(json.body.as_deref(), Some(&b"{}"[..]));
+        assert_eq!(request(Body::None).encode(1).body, None);
     }
 
     #[test]

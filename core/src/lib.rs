@@ -44,5 +44,5 @@ pub mod webhook;
 pub use context::{Context, DEFAULT_BASE_URL};
 pub use endpoint::Endpoint;
 pub use error::{ApiErrorKind, Error, Result};
-pub use http::{Body, HttpRequest, HttpResponse, Method, RetrySafety};
+pub use http::{Body, Encoded, HttpRequest, HttpResponse, Method, RetrySafety};
 pub use redact::Secret;

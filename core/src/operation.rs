@@ -60,6 +60,8 @@ pub struct Described {
     /// The output type's schema: a reference to a model (or a list of them), its definition
     /// added to the generator.
     pub output: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+    /// For list operations: the parameter paging moves ([`Paginated::POSITION`]).
+    pub position: Option<&'static str>,
 }
 
 /// The bound every operation's parameter type meets: with the `schema` feature, a
@@ -85,6 +87,7 @@ where
         rust: std::any::type_name::<E>,
         params: <E as schemars::JsonSchema>::json_schema,
         output: schemars::SchemaGenerator::subschema_for::<E::Output>,
+        position: None,
     }
 }
 
@@ -170,7 +173,10 @@ where
         list: Some(E::LIST),
         windowed: false,
         #[cfg(feature = "schema")]
-        described: described::<E>(),
+        described: Described {
+            position: Some(E::POSITION),
+            ..described::<E>()
+        },
     }
 }
 
@@ -193,7 +199,10 @@ where
         list: Some(E::LIST),
         windowed: true,
         #[cfg(feature = "schema")]
-        described: described::<E>(),
+        described: Described {
+            position: Some(E::POSITION),
+            ..described::<E>()
+        },
     }
 }
 

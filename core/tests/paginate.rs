@@ -105,6 +105,7 @@ impl Listed for ByPage {
 impl Paginated for ByPage {
     type Item = Item;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
     fn page_size(&self) -> u32 {
         self.page_size
     }
@@ -143,6 +144,7 @@ impl Listed for ByCursor {
 impl Paginated for ByCursor {
     type Item = Item;
     const STYLE: Style = Style::Cursor;
+    const POSITION: &'static str = "cursor";
     fn page_size(&self) -> u32 {
         CURSOR_PAGE
     }
@@ -177,6 +179,7 @@ impl Listed for ByOffset {
 impl Paginated for ByOffset {
     type Item = Item;
     const STYLE: Style = Style::Offset;
+    const POSITION: &'static str = "offset";
     fn page_size(&self) -> u32 {
         OFFSET_PAGE
     }
@@ -209,6 +212,7 @@ impl Listed for ByCount {
 impl Paginated for ByCount {
     type Item = Item;
     const STYLE: Style = Style::Count;
+    const POSITION: &'static str = "current_count";
     fn page_size(&self) -> u32 {
         OFFSET_PAGE
     }
@@ -252,6 +256,7 @@ impl Listed for ByWindow {
 impl Paginated for ByWindow {
     type Item = Item;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
     fn page_size(&self) -> u32 {
         2
     }

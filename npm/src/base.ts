@@ -44,7 +44,9 @@ export function env(name: string): string | undefined {
 /** Parameters as the API names them; `undefined` means "not given". @internal */
 export type Params = Record<string, unknown>;
 
-function unixSeconds(value: unknown, param: string): unknown {
+/** Unix seconds for a time parameter given as a `Date` or unix seconds; the error names the
+ * parameter. @internal */
+export function unixSeconds(value: TimeInput | undefined, param: string): number | undefined {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw new InvalidRequestError(`invalid \`${param}\`: an invalid Date`, param, "an invalid Date");
@@ -53,17 +55,38 @@ function unixSeconds(value: unknown, param: string): unknown {
   return value;
 }
 
-/** The API parameters of a call: `undefined`/`null` are dropped, Dates in `since`/`until`
- * become unix seconds, the `signal`, `resume` and `prefetch` options are left out. @internal */
-export function apiParams(input: Params | undefined, extra: Params = {}): Params {
+/** The API parameters of a call, as the generated methods list them: `undefined` and `null`
+ * mean "not given". @internal */
+export function apiParams(input: Params): Params {
   const out: Params = {};
-  for (const source of [input ?? {}, extra]) {
-    for (const [key, value] of Object.entries(source)) {
-      if (value === undefined || value === null || key === "signal" || key === "resume" || key === "prefetch") continue;
-      out[key] = key === "since" || key === "until" ? unixSeconds(value, key) : value;
-    }
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && value !== null) out[key] = value;
   }
   return out;
+}
+
+/** What an upload takes. */
+export type Uploadable = Blob | Uint8Array | ArrayBuffer;
+
+/** An upload's bytes, base64-encoded, with the name and type a `Blob`/`File` carries. @internal */
+export async function readUpload(file: Uploadable): Promise<{ base64: string; name?: string; type?: string }> {
+  if (file instanceof Uint8Array) return { base64: base64(file) };
+  if (file instanceof ArrayBuffer) return { base64: base64(new Uint8Array(file)) };
+  const name = (file as Blob & { name?: unknown }).name;
+  return {
+    base64: base64(new Uint8Array(await file.arrayBuffer())),
+    name: typeof name === "string" && name ? name : undefined,
+    type: file.type || undefined,
+  };
+}
+
+function base64(bytes: Uint8Array): string {
+  let out = "";
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    out += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(out);
 }
 
 /** Every item of a list, fetched lazily page by page, in constant memory.
@@ -232,5 +255,19 @@ export class BaseClient {
   /** @internal */
   _iter<T extends Model>(operation: string, params: Params, options?: IterOptions): PageIterator<T> {
     return new PageIterator<T>(this._native, operation, params, options?.resume, options?.signal, options?.prefetch ?? true);
+  }
+}
+
+/** A group of endpoints bound to a client. */
+export class Resource {
+  /** @internal */
+  protected readonly _client: BaseClient;
+  /** @internal */
+  constructor(client: BaseClient) {
+    this._client = client;
+  }
+  /** @internal The client's page id, for the operations that send it as a parameter. */
+  protected get _pageId(): string | undefined {
+    return (this._client as { pageId?: string }).pageId;
   }
 }

@@ -65,7 +65,7 @@ export class PageClient extends BaseClient {
     this.posts = new Posts(this);
     this.users = new Users(this);
     this.contents = new Contents(this);
-    this.chatPlugin = new ChatPlugin(this, pageId);
+    this.chatPlugin = new ChatPlugin(this);
   }
 
   /** No token in here. */

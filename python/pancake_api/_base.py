@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Dict, Generic, List, Optional, Type, TypeVar, Union
+from typing import (
+    Any,
+    BinaryIO,
+    Dict,
+    Generic,
+    List,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
 
 from . import _native
 from ._models import Model, Page
 from .errors import InvalidRequestError
 
-__all__ = ["PageIterator", "TimeInput", "DEFAULT_BASE_URL"]
+__all__ = ["PageIterator", "TimeInput", "Uploadable", "DEFAULT_BASE_URL"]
 
 #: The production base URL (core's default).
 DEFAULT_BASE_URL: str = _native.DEFAULT_BASE_URL
@@ -40,8 +53,10 @@ _VN = timezone(timedelta(hours=7))
 T = TypeVar("T", bound=Model)
 
 
-def _unix_seconds(value: TimeInput, param: str) -> int:
-    """Unix seconds for a time input; the error names the parameter."""
+def _time(value: Optional[TimeInput], param: str) -> Optional[int]:
+    """Unix seconds for a time input (``None`` stays ``None``); the error names the parameter."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         raise InvalidRequestError(f"invalid `{param}`: expected a time, got a bool", param=param)
     if isinstance(value, datetime):
@@ -58,16 +73,44 @@ def _unix_seconds(value: TimeInput, param: str) -> int:
     )
 
 
+def _seq(values: Optional[Sequence[Any]]) -> Optional[List[Any]]:
+    """A list parameter as a list: one text given alone is a list of one."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        return [values]
+    return list(values)
+
+
+def _ids(values: Optional[Union[Sequence[Any], str]]) -> Optional[Union[List[Any], str]]:
+    """An id list: a sequence becomes a list; a text is the comma-separated ids, sent as is."""
+    if values is None or isinstance(values, str):
+        return values
+    return list(values)
+
+
+#: What an upload takes: the bytes, a path, or a binary file object.
+Uploadable = Union[bytes, str, "os.PathLike[str]", BinaryIO]
+
+
+def _read_upload(file: Uploadable) -> Tuple[str, Optional[str]]:
+    """An upload's bytes, base64-encoded, and the file's own name when it has one."""
+    if isinstance(file, (str, os.PathLike)):
+        path = os.fspath(file)
+        with open(path, "rb") as f:
+            data = f.read()
+        name: Optional[str] = os.path.basename(path)
+    elif isinstance(file, bytes):
+        data, name = file, None
+    else:
+        data = file.read()
+        name = os.path.basename(str(getattr(file, "name", "") or ""))
+    return base64.b64encode(data).decode("ascii"), name or None
+
+
 def _params(**kwargs: Any) -> Dict[str, Any]:
-    """The API parameters of a call: ``None`` means "not given"; times become unix seconds."""
-    out: Dict[str, Any] = {}
-    for key, value in kwargs.items():
-        if value is None:
-            continue
-        if key in ("since", "until") and not isinstance(value, str):
-            value = _unix_seconds(value, key)
-        out[key] = value
-    return out
+    """The API parameters of a call: ``None`` means "not given"."""
+    return {key: value for key, value in kwargs.items() if value is not None}
 
 
 class PageIterator(Generic[T]):

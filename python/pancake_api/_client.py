@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import Optional
 
 from ._base import NOT_GIVEN, _BaseClient
-from .resources.conversations import Conversations
-from .resources.customers import Customers
-from .resources.lists import CallLogs, Export, Posts
-from .resources.messages import Messages
-from .resources.misc import ChatPlugin, Contents, Pages, Tags, Users
-from .resources.statistics import PageStatistics, UserStatistics
+from .resources import (
+    CallLogs,
+    ChatPlugin,
+    Contents,
+    Conversations,
+    Customers,
+    Export,
+    Messages,
+    Pages,
+    PageStatistics,
+    Posts,
+    Tags,
+    Users,
+    UserStatistics,
+)
 
 __all__ = ["PageClient", "UserClient"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 if TYPE_CHECKING:
     from ._base import _BaseClient
@@ -29,6 +29,11 @@ class Resource:
 
     def __init__(self, client: "_BaseClient") -> None:
         self._client = client
+
+    def _page_id(self) -> Optional[str]:
+        """The client's page id, for the operations that send it as a parameter."""
+        page_id: Optional[str] = getattr(self._client, "page_id", None)
+        return page_id
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} resource>"

@@ -77,6 +77,10 @@ pub trait Paginated: Listed + Clone {
     /// The paging style.
     const STYLE: Style;
 
+    /// The parameter [`Paginated::at`] sets (`page_number`, `last_conversation_id`, ...): an
+    /// iterator drives it, so the faces' `iter()` methods leave it out.
+    const POSITION: &'static str;
+
     /// The most items one page can hold (the page size asked for, or the API's fixed size).
     /// A page with fewer items is the last one.
     fn page_size(&self) -> u32;

@@ -45,9 +45,11 @@ pub struct ListCallLogs {
     pub page_size: u32,
     /// Only calls from this time on, unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// Only calls up to this time, unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
 }
 
@@ -120,6 +122,7 @@ impl Listed for ListCallLogs {
 impl Paginated for ListCallLogs {
     type Item = CallLog;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
 
     fn page_size(&self) -> u32 {
         self.page_size

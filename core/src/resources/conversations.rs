@@ -93,9 +93,11 @@ pub struct ListConversations {
     pub post_ids: Option<Vec<String>>,
     /// From this instant, unix seconds.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// Up to this instant, unix seconds.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
     /// Unread conversations first.
     #[serde(default)]
@@ -225,6 +227,7 @@ impl Listed for ListConversations {
 impl Paginated for ListConversations {
     type Item = Conversation;
     const STYLE: Style = Style::Cursor;
+    const POSITION: &'static str = "last_conversation_id";
 
     fn page_size(&self) -> u32 {
         V2_PAGE_SIZE
@@ -252,8 +255,10 @@ fn one() -> u32 {
 #[must_use]
 pub struct ListConversationsV1 {
     /// Start, unix seconds.
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: i64,
     /// End, unix seconds (at most one month after `since`).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
@@ -339,6 +344,7 @@ impl Listed for ListConversationsV1 {
 impl Paginated for ListConversationsV1 {
     type Item = Conversation;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
 
     fn page_size(&self) -> u32 {
         V1_PAGE_SIZE

@@ -33,8 +33,10 @@ fn one() -> u32 {
 #[must_use]
 pub struct ListCustomers {
     /// Start, unix seconds.
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: i64,
     /// End, unix seconds.
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
@@ -138,6 +140,7 @@ impl Listed for ListCustomers {
 impl Paginated for ListCustomers {
     type Item = Customer;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
 
     fn page_size(&self) -> u32 {
         self.page_size.unwrap_or(MAX_PAGE_SIZE)

@@ -33,8 +33,10 @@ pub const EXPORT_PAGE_SIZE: u32 = 60;
 #[must_use]
 pub struct ExportConversationsFromAds {
     /// Start of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: i64,
     /// End of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: i64,
     /// Always `conversations_from_ads` (sent even when not given).
     #[serde(default = "default_action")]
@@ -91,6 +93,7 @@ impl Listed for ExportConversationsFromAds {
 impl Paginated for ExportConversationsFromAds {
     type Item = ExportedConversation;
     const STYLE: Style = Style::Offset;
+    const POSITION: &'static str = "offset";
 
     fn page_size(&self) -> u32 {
         EXPORT_PAGE_SIZE

@@ -150,6 +150,7 @@ impl Listed for ListMessages {
 impl Paginated for ListMessages {
     type Item = Message;
     const STYLE: Style = Style::Count;
+    const POSITION: &'static str = "current_count";
 
     fn page_size(&self) -> u32 {
         MESSAGES_PAGE_SIZE

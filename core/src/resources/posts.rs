@@ -61,8 +61,10 @@ fn thirty() -> u32 {
 #[must_use]
 pub struct ListPosts {
     /// Start of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: i64,
     /// End of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: i64,
     /// The page, from 1 (default 1).
     #[serde(default = "one")]
@@ -142,6 +144,7 @@ impl Listed for ListPosts {
 impl Paginated for ListPosts {
     type Item = Post;
     const STYLE: Style = Style::PageNumber;
+    const POSITION: &'static str = "page_number";
 
     fn page_size(&self) -> u32 {
         self.page_size

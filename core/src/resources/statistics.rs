@@ -148,8 +148,10 @@ macro_rules! span_endpoint {
         #[must_use]
         pub struct $name {
             /// Start of the span, unix seconds (UTC).
+            #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
             pub since: i64,
             /// End of the span, unix seconds (UTC).
+            #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
             pub until: i64,
         }
 
@@ -218,8 +220,10 @@ impl AdStatsType {
 #[must_use]
 pub struct AdStatistics {
     /// Start of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: i64,
     /// End of the span, unix seconds (UTC).
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: i64,
     /// `by_id` or `by_time`.
     #[serde(rename = "type")]
@@ -271,9 +275,11 @@ pub struct EngagementStatistics {
     pub date_range: String,
     /// Start of the span in unix seconds, instead of `date_range` (with `until`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// End of the span in unix seconds, instead of `date_range` (with `since`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
     /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
     #[serde(default, skip_serializing)]
@@ -360,9 +366,11 @@ pub struct UserStatistics {
     pub date_range: String,
     /// Start of the span in unix seconds, instead of `date_range` (with `until`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// End of the span in unix seconds, instead of `date_range` (with `since`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
     /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
     #[serde(default, skip_serializing)]
@@ -439,9 +447,11 @@ pub struct NewCustomerStatistics {
     pub date_range: String,
     /// Start of the span in unix seconds, instead of `date_range` (with `until`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// End of the span in unix seconds, instead of `date_range` (with `since`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
     /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
     #[serde(default, skip_serializing)]
@@ -520,9 +530,11 @@ pub struct MultiPageUserStatistics {
     pub date_range: String,
     /// Start of the span in unix seconds, instead of `date_range` (with `until`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub since: Option<i64>,
     /// End of the span in unix seconds, instead of `date_range` (with `since`).
     #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "schema", schemars(extend("x-unix-seconds" = true)))]
     pub until: Option<i64>,
     /// Zone `since` / `until` are rendered in (default `Asia/Ho_Chi_Minh`).
     #[serde(default, skip_serializing)]

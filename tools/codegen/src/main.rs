@@ -9,7 +9,7 @@ fn main() {
         }
     };
     for (path, text) in outputs {
-        let full = pancake_codegen::root().join(path);
+        let full = pancake_codegen::root().join(&path);
         std::fs::write(&full, text).unwrap_or_else(|e| panic!("write {path}: {e}"));
         println!("wrote {path}");
     }

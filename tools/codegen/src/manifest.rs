@@ -157,6 +157,13 @@ fn describe(
         .and_then(Value::as_str)
         .ok_or_else(|| format!("{name}: the parameter type has no doc comment"))?;
     let (resource, method) = op.face();
+    if let Some(position) = op.described.position {
+        if !params.iter().any(|p| p["name"] == position) {
+            problems.push(format!(
+                "{name}: pages by `{position}`, which is not one of its parameters"
+            ));
+        }
+    }
     let pagination = op.style.map(|style| {
         let iter = match method.strip_prefix("list") {
             Some(rest) => format!("iter{rest}"),
@@ -164,6 +171,7 @@ fn describe(
         };
         json!({
             "style": style,
+            "position": op.described.position,
             "windowed": op.windowed,
             "iter": {"python": format!("{resource}.{iter}"), "typescript": format!("{resource}.{}", camel(&iter))},
         })

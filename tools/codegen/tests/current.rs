@@ -11,7 +11,7 @@ fn generated_files_are_current() {
     let outputs = pancake_codegen::outputs().unwrap_or_else(|e| panic!("{e}"));
     for (path, text) in outputs {
         let on_disk =
-            std::fs::read_to_string(pancake_codegen::root().join(path)).unwrap_or_default();
+            std::fs::read_to_string(pancake_codegen::root().join(&path)).unwrap_or_default();
         assert!(
             on_disk == text,
             "{path} is stale: run `cargo run -p pancake-codegen` (and `node npm/scripts/gen-types.mjs` \

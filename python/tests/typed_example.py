@@ -28,7 +28,7 @@ def sync(base_url: str) -> List[str]:
     for customer in customers:
         token: str = customers.resume_token
         assert token
-        for raw in customer.phone_numbers:
+        for raw in customer.phone_numbers or []:  # a field the server may leave out or null
             try:
                 phones.append(normalize_phone(str(raw)))
             except InvalidRequestError as e:
@@ -37,7 +37,7 @@ def sync(base_url: str) -> List[str]:
     when: datetime = parse_timestamp(first.to_dict()["updated_at"])
     print(when.isoformat())
     try:
-        page.messages.send(first.id, "Cảm ơn bạn!")
+        page.messages.send(str(first.id), "Cảm ơn bạn!")
     except APIError as e:
         print(e.status, e.code)
     return phones

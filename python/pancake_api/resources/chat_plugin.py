@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any, Dict, Optional, Sequence
 
 from .._base import _params, _seq
-from .._models import Model
 from .._resource import Resource, operation
-from ..models import ChatPluginMessage
+from ..models import PluginMessages, SentPluginMessage
 
 __all__ = ["ChatPlugin"]
 
@@ -32,7 +31,7 @@ class ChatPlugin(Resource):
         replied_message_id: Optional[str] = None,
         extra_info: Any = None,
         attachments: Optional[Sequence[Dict[str, Any]]] = None,
-    ) -> ChatPluginMessage:
+    ) -> SentPluginMessage:
         """Sends a message as a website visitor, or starts a conversation (``conversation_id`` left
         out: it is sent as ``null``). Not idempotent.
 
@@ -61,7 +60,7 @@ class ChatPlugin(Resource):
                 attachments=_seq(attachments),
                 page_id=self._page_id(),
             ),
-            ChatPluginMessage,
+            SentPluginMessage,
         )
 
     @operation("chat_plugin.list")
@@ -70,7 +69,7 @@ class ChatPlugin(Resource):
         conversation_id: str,
         *,
         offset: Optional[int] = None,
-    ) -> Model:
+    ) -> PluginMessages:
         """Reads the messages of a chat plugin conversation, from ``offset`` on.
 
         Args:
@@ -84,4 +83,5 @@ class ChatPlugin(Resource):
                 offset=offset,
                 page_id=self._page_id(),
             ),
+            PluginMessages,
         )

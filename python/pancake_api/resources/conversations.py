@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Literal, Optional, Sequence, Union
 
 from .._base import PageIterator, TimeInput, _ids, _params, _seq, _time
-from .._models import Model, Page
+from .._models import Page
 from .._resource import Resource, operation
-from ..models import Conversation
+from ..models import Ack, Conversation, TagChange
 
 __all__ = ["Conversations"]
 
@@ -201,7 +201,7 @@ class Conversations(Resource):
         self,
         conversation_id: str,
         tag_id: Union[int, str],
-    ) -> Model:
+    ) -> TagChange:
         """Adds a tag to a conversation (``POST .../conversations/{id}/tags``, ``action: add``).
 
         Args:
@@ -214,6 +214,7 @@ class Conversations(Resource):
                 conversation_id=conversation_id,
                 tag_id=tag_id,
             ),
+            TagChange,
         )
 
     @operation("conversations.remove_tag")
@@ -221,7 +222,7 @@ class Conversations(Resource):
         self,
         conversation_id: str,
         tag_id: Union[int, str],
-    ) -> Model:
+    ) -> TagChange:
         """Removes a tag from a conversation (``POST .../conversations/{id}/tags``, ``action:
         remove``).
 
@@ -235,6 +236,7 @@ class Conversations(Resource):
                 conversation_id=conversation_id,
                 tag_id=tag_id,
             ),
+            TagChange,
         )
 
     @operation("conversations.assign")
@@ -264,7 +266,7 @@ class Conversations(Resource):
     def mark_read(
         self,
         conversation_id: str,
-    ) -> Model:
+    ) -> Ack:
         """Marks a conversation as read (``POST .../conversations/{id}/read``).
 
         Args:
@@ -275,13 +277,14 @@ class Conversations(Resource):
             _params(
                 conversation_id=conversation_id,
             ),
+            Ack,
         )
 
     @operation("conversations.mark_unread")
     def mark_unread(
         self,
         conversation_id: str,
-    ) -> Model:
+    ) -> Ack:
         """Marks a conversation as unread (``POST .../conversations/{id}/unread``).
 
         Args:
@@ -292,4 +295,5 @@ class Conversations(Resource):
             _params(
                 conversation_id=conversation_id,
             ),
+            Ack,
         )

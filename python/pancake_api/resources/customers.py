@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Literal, Optional, Sequence
 
 from .._base import PageIterator, TimeInput, _params, _seq, _time
-from .._models import Model, Page
+from .._models import Page
 from .._resource import Resource, operation
-from ..models import Customer
+from ..models import Ack, Customer
 
 __all__ = ["Customers"]
 
@@ -103,7 +103,7 @@ class Customers(Resource):
         gender: Optional[Literal["male", "female", "unknown"]] = None,
         birthday: Optional[str] = None,
         phone_numbers: Optional[Sequence[str]] = None,
-    ) -> Model:
+    ) -> Ack:
         """Updates a customer (``PUT .../page_customers/{page_customer_id}`` with ``{"changes":
         ...}``).
 
@@ -126,6 +126,7 @@ class Customers(Resource):
                     phone_numbers=_seq(phone_numbers),
                 ),
             ),
+            Ack,
         )
 
     @operation("notes.add")
@@ -133,7 +134,7 @@ class Customers(Resource):
         self,
         page_customer_id: str,
         message: str,
-    ) -> Model:
+    ) -> Ack:
         """Adds a text note to a customer.
 
         Args:
@@ -146,6 +147,7 @@ class Customers(Resource):
                 page_customer_id=page_customer_id,
                 message=message,
             ),
+            Ack,
         )
 
     @operation("notes.update")
@@ -154,7 +156,7 @@ class Customers(Resource):
         page_customer_id: str,
         note_id: str,
         message: str,
-    ) -> Model:
+    ) -> Ack:
         """Replaces the text of a note.
 
         Args:
@@ -169,6 +171,7 @@ class Customers(Resource):
                 note_id=note_id,
                 message=message,
             ),
+            Ack,
         )
 
     @operation("notes.delete")
@@ -176,7 +179,7 @@ class Customers(Resource):
         self,
         page_customer_id: str,
         note_id: str,
-    ) -> Model:
+    ) -> Ack:
         """Deletes a note.
 
         Args:
@@ -189,4 +192,5 @@ class Customers(Resource):
                 page_customer_id=page_customer_id,
                 note_id=note_id,
             ),
+            Ack,
         )

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any, Dict, Literal, Optional, Sequence
 
 from .._base import PageIterator, _params, _seq
-from .._models import Model, Page
+from .._models import Page
 from .._resource import Resource, operation
-from ..models import Message
+from ..models import Message, SentMessage
 
 __all__ = ["Messages"]
 
@@ -98,7 +98,7 @@ class Messages(Resource):
         mime_type: Optional[str] = None,
         sender_id: Optional[str] = None,
         reply_message_id: Optional[str] = None,
-    ) -> Model:
+    ) -> SentMessage:
         """Sends an inbox message (``action: reply_inbox``): text in ``message``, **or** media in
         ``content_ids`` (from ``contents.upload``), never both.
 
@@ -128,6 +128,7 @@ class Messages(Resource):
                 sender_id=sender_id,
                 reply_message_id=reply_message_id,
             ),
+            SentMessage,
         )
 
     @operation("messages.reply_comment")
@@ -141,7 +142,7 @@ class Messages(Resource):
         content_url: Optional[str] = None,
         sender_id: Optional[str] = None,
         mentions: Optional[Sequence[Dict[str, Any]]] = None,
-    ) -> Model:
+    ) -> SentMessage:
         """Replies to a comment (``action: reply_comment``): text in ``message``, or an image by
         ``content_ids`` / ``content_url``; ``message`` and ``content_ids`` are not sent together.
 
@@ -165,6 +166,7 @@ class Messages(Resource):
                 sender_id=sender_id,
                 mentions=_seq(mentions),
             ),
+            SentMessage,
         )
 
     @operation("messages.private_reply")
@@ -177,7 +179,7 @@ class Messages(Resource):
         from_id: str,
         message: str,
         sender_id: Optional[str] = None,
-    ) -> Model:
+    ) -> SentMessage:
         """Sends a private inbox message to the author of a comment (``action: private_replies``).
         Facebook allows it once per comment, within 7 days of the comment.
 
@@ -199,4 +201,5 @@ class Messages(Resource):
                 message=message,
                 sender_id=sender_id,
             ),
+            SentMessage,
         )

@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import List, Optional, Sequence
 
 from .._base import _params, _seq
-from .._models import Model
 from .._resource import Resource, operation
-from ..models import User
+from ..models import RoundRobinUpdate, User
 
 __all__ = ["Users"]
 
@@ -36,7 +35,7 @@ class Users(Resource):
         *,
         inbox: Optional[Sequence[str]] = None,
         comment: Optional[Sequence[str]] = None,
-    ) -> Model:
+    ) -> RoundRobinUpdate:
         """Replaces the users taking turns on new inbox messages and/or comments. A list left out is
         not sent; an empty list is sent (and clears that rotation). Idempotent: the same lists
         give the same settings.
@@ -51,4 +50,5 @@ class Users(Resource):
                 inbox=_seq(inbox),
                 comment=_seq(comment),
             ),
+            RoundRobinUpdate,
         )

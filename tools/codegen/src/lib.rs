@@ -35,6 +35,7 @@ pub fn outputs() -> Result<Vec<(String, String)>, String> {
         ("tests/schema/operations.json".to_owned(), pretty(&manifest)),
     ];
     out.extend(faces::python::generate(&classes, &manifest));
+    out.push(faces::python_models::generate(&schema));
     out.push(faces::typescript::generate(&classes, &manifest));
     Ok(out)
 }

@@ -5,6 +5,7 @@
 
 pub mod overrides;
 pub mod python;
+pub mod python_models;
 pub mod typescript;
 
 use serde_json::Value;
@@ -288,8 +289,14 @@ fn split(qualified: &str) -> (&str, &str) {
 pub fn returned(model: &str) -> (&str, &str) {
     overrides::RETURNS
         .iter()
-        .find(|(rust, _, _)| *rust == model)
-        .map_or(("Model", model), |(_, py, ts)| (*py, *ts))
+        .find(|(rust, _)| *rust == model)
+        .map_or_else(
+            || {
+                let name = python_models::class_name(model);
+                (name, name)
+            },
+            |(_, both)| (*both, *both),
+        )
 }
 
 /// `snake_case` as `camelCase`.

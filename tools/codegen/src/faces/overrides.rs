@@ -264,38 +264,18 @@ pub const RESOURCES: &[ResourceClass] = &[
     },
 ];
 
-/// The model a method returns, by the Rust model's name: (Python class, TypeScript type) where
-/// the packages name it differently or group it (every statistics answer is `Statistics`).
-/// Python returns a plain `Model` for a model not listed; TypeScript the generated type.
-pub const RETURNS: &[(&str, &str, &str)] = &[
-    ("Page", "PageInfo", "PageInfo"),
-    ("Tag", "Tag", "Tag"),
-    ("User", "User", "User"),
-    ("Conversation", "Conversation", "Conversation"),
-    ("Message", "Message", "Message"),
-    ("Customer", "Customer", "Customer"),
-    ("Post", "Post", "Post"),
-    ("CallLog", "CallLog", "CallLog"),
-    (
-        "ExportedConversation",
-        "ExportedConversation",
-        "ExportedConversation",
-    ),
-    ("GeneratedToken", "PageAccessToken", "PageAccessToken"),
-    ("UploadedContent", "Content", "Content"),
-    (
-        "SentPluginMessage",
-        "ChatPluginMessage",
-        "SentPluginMessage",
-    ),
-    ("AdCampaignStat", "Statistics", "Statistics"),
-    ("AdStat", "Statistics", "Statistics"),
-    ("EngagementStats", "Statistics", "Statistics"),
-    ("PageStats", "Statistics", "Statistics"),
-    ("TagStats", "Statistics", "Statistics"),
-    ("UserStats", "Statistics", "Statistics"),
-    ("NewCustomerStats", "Statistics", "Statistics"),
-    ("MultiPageUserStats", "Statistics", "Statistics"),
+/// Models both packages return under one name: every statistics answer is a `Statistics`
+/// (its shape depends on the endpoint and its parameters). Any other model is returned as its
+/// own class ([`super::python_models::class_name`]).
+pub const RETURNS: &[(&str, &str)] = &[
+    ("AdCampaignStat", "Statistics"),
+    ("AdStat", "Statistics"),
+    ("EngagementStats", "Statistics"),
+    ("PageStats", "Statistics"),
+    ("TagStats", "Statistics"),
+    ("UserStats", "Statistics"),
+    ("NewCustomerStats", "Statistics"),
+    ("MultiPageUserStats", "Statistics"),
 ];
 
 /// TypeScript names the package has always exported for a params type: (name, generated type,

@@ -372,7 +372,7 @@ fn arg_doc(p: &Param) -> String {
 }
 
 /// A docstring at `indent`: the summary, then an `Args:` section.
-fn docstring(summary: &str, args: &[(String, String)], indent: usize) -> String {
+pub(super) fn docstring(summary: &str, args: &[(String, String)], indent: usize) -> String {
     let pad = " ".repeat(indent);
     let lines = wrap(summary, 97 - indent);
     if args.is_empty() && lines.len() == 1 && lines[0].len() + 6 <= 100 - indent {
@@ -401,7 +401,7 @@ fn docstring(summary: &str, args: &[(String, String)], indent: usize) -> String 
 }
 
 /// A manifest doc as reStructuredText: code spans in double backticks.
-fn rst(doc: &str) -> String {
+pub(super) fn rst(doc: &str) -> String {
     let plain = plain_doc(doc);
     let mut out = String::new();
     for (i, part) in plain.split('`').enumerate() {
